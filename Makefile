@@ -1,0 +1,46 @@
+# Emancip'Asso hub: `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run worker migrate demo test lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the project with its dev tools
+
+migrate: install ## Apply the database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load (or refresh) the demo content and print the demo logins
+	$(MANAGE) load_demo_content
+
+run: demo ## Serve the demo site on http://127.0.0.1:8000 with its task worker (e-mail, search index)
+	@echo "Site : http://$(HOST)/   Administration : http://$(HOST)/admin/"
+	@trap 'kill 0' INT TERM EXIT; $(MANAGE) db_worker --interval 2 & $(MANAGE) runserver $(HOST)
+
+worker: install ## Run the task worker alone (e-mail delivery, search indexing)
+	$(MANAGE) db_worker
+
+test: install ## Run the test suite
+	$(BIN)/pytest
+
+lint: install ## Ruff, Django's checks and missing migrations
+	$(BIN)/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv, the SQLite database and caches
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache staticfiles

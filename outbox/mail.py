@@ -1,0 +1,32 @@
+"""The one way the hub sends e-mail: store the message, then hand it to the task queue."""
+
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+
+from outbox.models import OutgoingEmail
+from outbox.tasks import deliver_email
+
+
+def queue_email(to, subject, body_text, *, body_html="", reply_to=None, attachments=None):
+    """Store a message and enqueue its delivery once the surrounding transaction commits."""
+    email = OutgoingEmail.objects.create(
+        to=list(to),
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        reply_to=list(reply_to or []),
+        attachments=list(attachments or []),
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
+    return email
+
+
+def queue_templated_email(to, subject, template_name, context, **kwargs):
+    """Render `emails/<template_name>.txt` (and `.html` when it exists) and queue the message."""
+    body_text = render_to_string(f"emails/{template_name}.txt", context)
+    try:
+        body_html = render_to_string(f"emails/{template_name}.html", context)
+    except TemplateDoesNotExist:  # an HTML version is optional
+        body_html = ""
+    return queue_email(to, subject.strip(), body_text, body_html=body_html, **kwargs)

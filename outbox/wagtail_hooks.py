@@ -1,0 +1,24 @@
+"""The outbox list in the admin, so a failed message stays visible to the team."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from outbox.models import OutgoingEmail
+
+
+@modeladmin_register
+class OutgoingEmailAdmin(ModelAdmin):
+    model = OutgoingEmail
+    menu_label = _("Courriels sortants")
+    menu_icon = "mail"
+    menu_order = 900
+    add_to_settings_menu = True
+    list_display = ("subject", "recipients", "status", "attempts", "created_at", "sent_at")
+    list_filter = ("status",)
+    search_fields = ("subject", "to")
+    inspect_view_enabled = True
+
+    def recipients(self, obj):
+        return ", ".join(obj.to)
+
+    recipients.short_description = _("destinataires")
