@@ -20,7 +20,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The hub's own apps, in the order `load_demo_content` builds their demo content.
-PROJECT_APPS = ["home", "outbox", "guides", "directory", "webinars"]
+PROJECT_APPS = ["home", "outbox", "catalogue", "guides", "directory", "webinars"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,

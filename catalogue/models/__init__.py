@@ -1,0 +1,3 @@
+from .entries import Category, Difficulty, FreeAlternative, ProprietaryService
+
+__all__ = ["Category", "Difficulty", "FreeAlternative", "ProprietaryService"]
