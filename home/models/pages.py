@@ -43,7 +43,7 @@ class HomePage(BasePage):
     template = "pages/home_page.html"
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "guides.GuideIndexPage"]
 
     class Meta:
         verbose_name = _("page d'accueil")
