@@ -1,3 +1,4 @@
 from .entries import Category, Difficulty, FreeAlternative, ProprietaryService
+from .pages import CatalogueIndexPage
 
-__all__ = ["Category", "Difficulty", "FreeAlternative", "ProprietaryService"]
+__all__ = ["CatalogueIndexPage", "Category", "Difficulty", "FreeAlternative", "ProprietaryService"]

@@ -1,8 +1,10 @@
 """Catalogue entries, edited as snippets: what an association uses, and what it can use instead."""
 
+from django.contrib.admin import display as admin_display
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
 
@@ -31,7 +33,7 @@ class Category(index.Indexed, models.Model):
         return self.name
 
 
-class ProprietaryService(index.Indexed, models.Model):
+class ProprietaryService(PreviewableMixin, index.Indexed, models.Model):
     """A Big Tech service an association may want to leave (Gmail, Zoom, Facebook...)."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
@@ -59,6 +61,7 @@ class ProprietaryService(index.Indexed, models.Model):
         index.SearchField("vendor"),
         index.SearchField("cost"),
         index.FilterField("category"),
+        index.FilterField("vendor"),
     ]
 
     class Meta:
@@ -69,6 +72,27 @@ class ProprietaryService(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @admin_display(description=_("alternatives"), ordering="alternatives_total")
+    def alternative_count(self):
+        """Shown in the admin list, where it is annotated, to spot services left without answer."""
+        if hasattr(self, "alternatives_total"):
+            return self.alternatives_total
+        return self.alternatives.count()
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/catalogue/service_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The public "Remplacer …" content, without the guides (a preview shows the entry)."""
+        context = super().get_preview_context(request, mode_name)
+        context["service"] = self
+        context["alternatives"] = (
+            self.alternatives.select_related("category")
+            if self.pk
+            else FreeAlternative.objects.none()
+        )
+        return context
+
 
 class Difficulty(models.IntegerChoices):
     EASY = 1, _("Facile : prise en main immédiate")
@@ -76,7 +100,7 @@ class Difficulty(models.IntegerChoices):
     HARD = 3, _("Exigeante : un accompagnement conseillé")
 
 
-class FreeAlternative(index.Indexed, models.Model):
+class FreeAlternative(PreviewableMixin, index.Indexed, models.Model):
     """A free (libre) software or service that can replace one or more proprietary services."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
@@ -120,6 +144,8 @@ class FreeAlternative(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.SearchField("licence"),
+        index.SearchField("hosts"),
         index.FilterField("category"),
         index.FilterField("self_hostable"),
         index.FilterField("difficulty"),
@@ -132,6 +158,19 @@ class FreeAlternative(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/catalogue/alternative_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["alternative"] = self
+        return context
+
+    @admin_display(description=_("remplace"))
+    def replaced_services(self):
+        """The services it replaces, for the CSV export (prefetched there)."""
+        return ", ".join(service.name for service in self.replaces.all())
 
     @property
     def host_list(self):

@@ -43,7 +43,13 @@ class HomePage(BasePage):
     template = "pages/home_page.html"
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "guides.GuideIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "guides.GuideIndexPage",
+        "catalogue.CatalogueIndexPage",
+        "webinars.WebinarIndexPage",
+        "directory.DirectoryIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("page d'accueil")

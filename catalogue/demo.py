@@ -1,0 +1,1010 @@
+"""The demo catalogue: real uses, real services, real free alternatives and some of their hosts.
+
+Hosts named here are structures that actually run the software as a service (Framasoft, members
+of the CHATONS collective, cooperatives); the lists are examples, not an endorsement.
+"""
+
+from catalogue.models import (
+    CatalogueIndexPage,
+    Category,
+    Difficulty,
+    FreeAlternative,
+    ProprietaryService,
+)
+from home.demo_tools import ensure_home_page, upsert_page
+
+EASY, MODERATE, HARD = Difficulty.EASY, Difficulty.MODERATE, Difficulty.HARD
+
+# (slug, name, description)
+CATEGORIES = [
+    ("courriel", "Courrier électronique", "Les adresses de l'association et leur webmail."),
+    (
+        "bureautique",
+        "Documents et bureautique",
+        "Écrire, compter et présenter, seul ou à plusieurs.",
+    ),
+    (
+        "partage-de-fichiers",
+        "Stockage et partage de fichiers",
+        "Les dossiers communs du bureau, des bénévoles et des salariés.",
+    ),
+    (
+        "discussion",
+        "Messagerie instantanée et discussion d'équipe",
+        "Se parler au quotidien, entre bénévoles ou dans une équipe.",
+    ),
+    (
+        "visioconference",
+        "Visioconférence",
+        "Réunions de bureau, assemblées à distance, permanences en ligne.",
+    ),
+    (
+        "sondages",
+        "Sondages et prises de rendez-vous",
+        "Trouver une date de réunion, recueillir un avis rapide.",
+    ),
+    ("formulaires", "Formulaires et questionnaires", "Inscriptions, enquêtes, bilans d'activité."),
+    (
+        "reseaux-sociaux",
+        "Réseaux sociaux",
+        "Faire connaître l'association et échanger avec le public.",
+    ),
+    (
+        "evenements",
+        "Événements et billetterie",
+        "Annoncer une activité, gérer les inscriptions et les entrées.",
+    ),
+    (
+        "lettres-d-information",
+        "Lettres d'information et listes de diffusion",
+        "Écrire aux adhérents et aux sympathisants.",
+    ),
+    ("site-web", "Site web et blog", "La vitrine de l'association et ses actualités."),
+    (
+        "adhesions-comptabilite",
+        "Adhésions et comptabilité",
+        "Le fichier des membres, les cotisations, les comptes de l'exercice.",
+    ),
+    (
+        "gestion-de-projet",
+        "Organisation et gestion de projet",
+        "Tâches, tableaux, documentation interne.",
+    ),
+    ("video", "Vidéos en ligne", "Publier les captations, les tutoriels et les replays."),
+    ("agenda", "Agenda partagé", "Le calendrier commun de l'association."),
+    (
+        "systeme",
+        "Système d'exploitation et navigateur",
+        "Ce qui fait tourner les ordinateurs de l'association.",
+    ),
+]
+
+GOOGLE_DATA = (
+    "Un compte Google lie l'usage à un profil publicitaire et les données sont hébergées hors "
+    "du contrôle de l'association. "
+)
+META_DATA = (
+    "Meta vit de la publicité ciblée : chaque échange nourrit le profil des membres, et "
+    "l'algorithme décide qui voit vos messages. "
+)
+
+# (slug, name, vendor, category slug, what it costs the association)
+SERVICES = [
+    (
+        "gmail",
+        "Gmail",
+        "Google",
+        "courriel",
+        GOOGLE_DATA + "Les adresses en @gmail.com ne se déménagent pas : changer de messagerie "
+        "oblige à prévenir tous les contacts.",
+    ),
+    (
+        "outlook-com",
+        "Outlook.com",
+        "Microsoft",
+        "courriel",
+        "Les messages sont hébergés par Microsoft, soumis au droit américain ; l'adresse reste "
+        "attachée au fournisseur.",
+    ),
+    (
+        "google-drive",
+        "Google Drive",
+        "Google",
+        "partage-de-fichiers",
+        GOOGLE_DATA + "Les dossiers partagés dépendent de comptes personnels : au départ d'un "
+        "bénévole, des fichiers de l'association partent avec lui.",
+    ),
+    (
+        "dropbox",
+        "Dropbox",
+        "Dropbox",
+        "partage-de-fichiers",
+        "L'offre gratuite est vite trop petite et l'abonnement se paie par personne ; les "
+        "fichiers sont hébergés aux États-Unis.",
+    ),
+    (
+        "onedrive",
+        "OneDrive",
+        "Microsoft",
+        "partage-de-fichiers",
+        "Lié aux comptes Microsoft et à Windows, il enferme l'association dans l'écosystème "
+        "de l'éditeur.",
+    ),
+    (
+        "google-docs",
+        "Google Docs",
+        "Google",
+        "bureautique",
+        GOOGLE_DATA + "Le format natif ne s'ouvre qu'avec Google ; sans connexion ni compte, "
+        "pas d'accès aux documents.",
+    ),
+    (
+        "google-sheets",
+        "Google Sheets",
+        "Google",
+        "adhesions-comptabilite",
+        GOOGLE_DATA + "Un fichier d'adhérents dans un tableur en ligne, ce sont des données "
+        "personnelles confiées à Google sans véritable maîtrise des accès.",
+    ),
+    (
+        "microsoft-365",
+        "Microsoft 365",
+        "Microsoft",
+        "bureautique",
+        "Un abonnement annuel par poste, des formats qui poussent à rester chez l'éditeur et "
+        "des données stockées dans son nuage.",
+    ),
+    (
+        "google-forms",
+        "Google Forms",
+        "Google",
+        "formulaires",
+        GOOGLE_DATA + "Les réponses des personnes qui s'inscrivent atterrissent chez Google.",
+    ),
+    (
+        "surveymonkey",
+        "SurveyMonkey",
+        "SurveyMonkey",
+        "formulaires",
+        "La version gratuite limite fortement les réponses ; les données des répondants sont "
+        "hébergées par l'entreprise.",
+    ),
+    (
+        "doodle",
+        "Doodle",
+        "Doodle",
+        "sondages",
+        "La version gratuite affiche de la publicité et collecte des données sur les participants.",
+    ),
+    (
+        "calendly",
+        "Calendly",
+        "Calendly",
+        "sondages",
+        "L'agenda des membres est relié à un service commercial, payant dès qu'on veut plus "
+        "d'un type de rendez-vous.",
+    ),
+    (
+        "facebook",
+        "Facebook",
+        "Meta",
+        "reseaux-sociaux",
+        META_DATA + "Sans compte, une partie du public ne voit rien de vos publications.",
+    ),
+    (
+        "groupes-facebook",
+        "Groupes Facebook",
+        "Meta",
+        "discussion",
+        META_DATA + "Les bénévoles sans compte sont exclus des discussions de l'association.",
+    ),
+    (
+        "evenements-facebook",
+        "Événements Facebook",
+        "Meta",
+        "evenements",
+        META_DATA + "Pour voir ou rejoindre l'événement, il faut souvent se connecter.",
+    ),
+    (
+        "instagram",
+        "Instagram",
+        "Meta",
+        "reseaux-sociaux",
+        META_DATA + "La visibilité dépend d'une publication régulière et souvent payante.",
+    ),
+    (
+        "x",
+        "X (ex-Twitter)",
+        "X Corp.",
+        "reseaux-sociaux",
+        "Les règles de visibilité et de modération changent au gré du propriétaire ; "
+        "l'association n'a aucune prise sur la diffusion de ses messages.",
+    ),
+    (
+        "linkedin",
+        "LinkedIn",
+        "Microsoft",
+        "reseaux-sociaux",
+        "Un réseau centré sur le profil professionnel, qui monétise les données de ses membres.",
+    ),
+    (
+        "whatsapp",
+        "WhatsApp",
+        "Meta",
+        "discussion",
+        "Les messages sont chiffrés, mais les métadonnées (qui parle à qui, quand) "
+        "profitent à Meta, et il faut donner son numéro de téléphone au groupe.",
+    ),
+    (
+        "messenger",
+        "Messenger",
+        "Meta",
+        "discussion",
+        META_DATA + "Impossible de l'utiliser sans rester dans l'univers de Facebook.",
+    ),
+    (
+        "slack",
+        "Slack",
+        "Salesforce",
+        "discussion",
+        "La version gratuite masque l'historique ancien ; garder ses archives oblige à "
+        "payer par membre.",
+    ),
+    (
+        "discord",
+        "Discord",
+        "Discord Inc.",
+        "discussion",
+        "Un service conçu pour le jeu vidéo, financé par des abonnements, qui conserve "
+        "l'ensemble des échanges sur ses serveurs.",
+    ),
+    (
+        "microsoft-teams",
+        "Microsoft Teams",
+        "Microsoft",
+        "visioconference",
+        "Pensé pour l'entreprise, lourd pour des bénévoles, et lié à l'abonnement Microsoft 365.",
+    ),
+    (
+        "zoom",
+        "Zoom",
+        "Zoom Video Communications",
+        "visioconference",
+        "L'offre gratuite coupe les réunions au bout de 40 minutes ; le service a été "
+        "critiqué à plusieurs reprises pour sa gestion des données des participants.",
+    ),
+    (
+        "google-meet",
+        "Google Meet",
+        "Google",
+        "visioconference",
+        GOOGLE_DATA + "L'organisateur doit avoir un compte Google.",
+    ),
+    (
+        "mailchimp",
+        "Mailchimp",
+        "Intuit",
+        "lettres-d-information",
+        "Le fichier de vos abonnés est chez un fournisseur américain, et le prix grimpe avec "
+        "le nombre de contacts.",
+    ),
+    (
+        "eventbrite",
+        "Eventbrite",
+        "Eventbrite",
+        "evenements",
+        "Des frais prélevés sur chaque billet payant, et les données des participants "
+        "passent par la plateforme.",
+    ),
+    (
+        "youtube",
+        "YouTube",
+        "Google",
+        "video",
+        GOOGLE_DATA + "Vos vidéos sont entourées de publicités et de recommandations que "
+        "vous ne choisissez pas.",
+    ),
+    (
+        "windows",
+        "Windows",
+        "Microsoft",
+        "systeme",
+        "Une licence payante, de la télémétrie activée par défaut, et des mises à jour qui "
+        "rendent obsolètes des ordinateurs encore en état.",
+    ),
+    (
+        "macos",
+        "macOS",
+        "Apple",
+        "systeme",
+        "Fonctionne uniquement sur du matériel Apple, coûteux, et pousse vers les services "
+        "en ligne de l'éditeur.",
+    ),
+    (
+        "google-chrome",
+        "Google Chrome",
+        "Google",
+        "systeme",
+        "Le navigateur le plus utilisé est aussi un outil de collecte de Google, qui pèse "
+        "sur les standards du Web.",
+    ),
+    (
+        "trello",
+        "Trello",
+        "Atlassian",
+        "gestion-de-projet",
+        "Les tableaux sont hébergés par Atlassian ; les fonctions utiles à une équipe sont "
+        "réservées aux abonnements.",
+    ),
+    (
+        "notion",
+        "Notion",
+        "Notion Labs",
+        "gestion-de-projet",
+        "Toute la mémoire de l'association dans un format propriétaire, difficile à "
+        "exporter proprement.",
+    ),
+    (
+        "google-agenda",
+        "Google Agenda",
+        "Google",
+        "agenda",
+        GOOGLE_DATA + "Le calendrier de l'association dépend du compte de la personne qui "
+        "l'a créé.",
+    ),
+    (
+        "wix",
+        "Wix",
+        "Wix.com",
+        "site-web",
+        "Le site ne peut pas être déménagé ailleurs : quitter Wix, c'est refaire le site.",
+    ),
+    (
+        "google-sites",
+        "Google Sites",
+        "Google",
+        "site-web",
+        GOOGLE_DATA + "Le site vit et meurt avec le compte qui l'a créé.",
+    ),
+]
+
+# (slug, name, category slug, licence, website, self-hostable, hosts, difficulty,
+#  services it replaces, description)
+ALTERNATIVES = [
+    (
+        "thunderbird",
+        "Thunderbird",
+        "courriel",
+        "MPL-2.0",
+        "https://www.thunderbird.net",
+        False,
+        "",
+        EASY,
+        ["gmail", "outlook-com"],
+        "Un logiciel de messagerie à installer : plusieurs adresses, un carnet d'adresses et "
+        "un agenda, quel que soit le fournisseur de courriel.",
+    ),
+    (
+        "roundcube",
+        "Roundcube",
+        "courriel",
+        "GPL-3.0-or-later",
+        "https://roundcube.net",
+        True,
+        "Disroot",
+        EASY,
+        ["gmail", "outlook-com"],
+        "Un webmail clair, proposé par de nombreux hébergeurs de courriel avec l'adresse au nom "
+        "de domaine de l'association.",
+    ),
+    (
+        "nextcloud",
+        "Nextcloud",
+        "partage-de-fichiers",
+        "AGPL-3.0",
+        "https://nextcloud.com",
+        True,
+        "Frama.space (Framasoft), Disroot, Zaclys, IndieHosters",
+        MODERATE,
+        ["google-drive", "dropbox", "onedrive"],
+        "Un espace de fichiers partagés, synchronisés sur les ordinateurs et les téléphones, "
+        "auquel on ajoute agenda, contacts et édition de documents.",
+    ),
+    (
+        "seafile",
+        "Seafile",
+        "partage-de-fichiers",
+        "AGPL-3.0 (édition communautaire)",
+        "https://www.seafile.com",
+        True,
+        "",
+        MODERATE,
+        ["dropbox", "google-drive"],
+        "Une synchronisation de fichiers rapide et sobre, centrée sur le partage de dossiers.",
+    ),
+    (
+        "collabora-online",
+        "Collabora Online",
+        "bureautique",
+        "MPL-2.0",
+        "https://www.collaboraonline.com",
+        True,
+        "Frama.space (Framasoft)",
+        MODERATE,
+        ["google-docs", "microsoft-365"],
+        "La suite LibreOffice dans le navigateur : textes, tableurs et présentations édités à "
+        "plusieurs, souvent intégrée à Nextcloud.",
+    ),
+    (
+        "onlyoffice-docs",
+        "ONLYOFFICE Docs",
+        "bureautique",
+        "AGPL-3.0",
+        "https://www.onlyoffice.com",
+        True,
+        "",
+        MODERATE,
+        ["google-docs", "microsoft-365"],
+        "Un éditeur en ligne très proche de Microsoft Office, pour coéditer des documents.",
+    ),
+    (
+        "libreoffice",
+        "LibreOffice",
+        "bureautique",
+        "MPL-2.0",
+        "https://www.libreoffice.org",
+        False,
+        "",
+        EASY,
+        ["microsoft-365", "google-docs"],
+        "La suite bureautique libre à installer : traitement de texte, tableur, présentations, "
+        "au format ouvert OpenDocument.",
+    ),
+    (
+        "etherpad",
+        "Etherpad",
+        "bureautique",
+        "Apache-2.0",
+        "https://etherpad.org",
+        True,
+        "Framapad (Framasoft), Disroot, Chapril",
+        EASY,
+        ["google-docs"],
+        "Un bloc-notes collaboratif en temps réel, sans compte : idéal pour prendre les notes "
+        "d'une réunion à plusieurs.",
+    ),
+    (
+        "cryptpad",
+        "CryptPad",
+        "bureautique",
+        "AGPL-3.0",
+        "https://cryptpad.org",
+        True,
+        "CryptPad.fr, Disroot",
+        EASY,
+        ["google-docs", "google-forms", "google-sheets", "trello"],
+        "Une suite collaborative chiffrée de bout en bout : textes, tableurs, formulaires et "
+        "tableaux de tâches que même l'hébergeur ne peut pas lire.",
+    ),
+    (
+        "yakforms",
+        "Yakforms",
+        "formulaires",
+        "GPL-2.0-or-later",
+        "https://yakforms.org",
+        True,
+        "Framaforms (Framasoft)",
+        EASY,
+        ["google-forms", "surveymonkey"],
+        "Le logiciel qui fait tourner Framaforms : des formulaires en ligne avec résultats "
+        "exportables.",
+    ),
+    (
+        "limesurvey",
+        "LimeSurvey",
+        "formulaires",
+        "GPL-2.0-or-later",
+        "https://www.limesurvey.org",
+        True,
+        "",
+        MODERATE,
+        ["google-forms", "surveymonkey"],
+        "Un outil d'enquête complet : conditions, quotas, statistiques, pour les questionnaires "
+        "exigeants.",
+    ),
+    (
+        "framadate",
+        "Framadate",
+        "sondages",
+        "CeCILL-B",
+        "https://framadate.org",
+        True,
+        "Framadate (Framasoft)",
+        EASY,
+        ["doodle"],
+        "Choisir une date de réunion ou faire un sondage simple, sans compte ni publicité.",
+    ),
+    (
+        "rallly",
+        "Rallly",
+        "sondages",
+        "AGPL-3.0",
+        "https://rallly.co",
+        True,
+        "",
+        EASY,
+        ["doodle", "calendly"],
+        "Des sondages de dates soignés, pour trouver le créneau qui convient au plus grand nombre.",
+    ),
+    (
+        "mastodon",
+        "Mastodon",
+        "reseaux-sociaux",
+        "AGPL-3.0",
+        "https://joinmastodon.org",
+        True,
+        "TeDomum",
+        MODERATE,
+        ["x", "facebook"],
+        "Un réseau de microblog décentralisé, sans publicité ni algorithme : vos abonnés voient "
+        "tout ce que vous publiez.",
+    ),
+    (
+        "pixelfed",
+        "Pixelfed",
+        "reseaux-sociaux",
+        "AGPL-3.0",
+        "https://pixelfed.org",
+        True,
+        "",
+        MODERATE,
+        ["instagram"],
+        "Le partage de photos du Fédivers, sans publicité, relié à Mastodon.",
+    ),
+    (
+        "friendica",
+        "Friendica",
+        "reseaux-sociaux",
+        "AGPL-3.0",
+        "https://friendi.ca",
+        True,
+        "",
+        MODERATE,
+        ["facebook", "linkedin"],
+        "Un réseau social décentralisé proche de Facebook dans son usage, relié au Fédivers.",
+    ),
+    (
+        "mobilizon",
+        "Mobilizon",
+        "evenements",
+        "AGPL-3.0",
+        "https://joinmobilizon.org",
+        True,
+        "Mobilizon.fr (Framasoft)",
+        EASY,
+        ["evenements-facebook", "groupes-facebook", "eventbrite"],
+        "Publier des événements et animer des groupes, sans obliger le public à créer un compte.",
+    ),
+    (
+        "pretix",
+        "pretix",
+        "evenements",
+        "AGPL-3.0 (avec conditions complémentaires)",
+        "https://pretix.eu",
+        True,
+        "",
+        MODERATE,
+        ["eventbrite"],
+        "Une billetterie complète : tarifs, paiements, contrôle des entrées.",
+    ),
+    (
+        "element",
+        "Element (Matrix)",
+        "discussion",
+        "AGPL-3.0",
+        "https://element.io",
+        True,
+        "",
+        MODERATE,
+        ["slack", "whatsapp", "discord"],
+        "Une messagerie d'équipe chiffrée, basée sur le protocole ouvert Matrix, avec salons "
+        "et appels.",
+    ),
+    (
+        "mattermost",
+        "Mattermost",
+        "discussion",
+        "AGPL-3.0 et Apache-2.0",
+        "https://mattermost.com",
+        True,
+        "",
+        MODERATE,
+        ["slack", "microsoft-teams"],
+        "Des canaux de discussion d'équipe, très proches de Slack, à héberger soi-même.",
+    ),
+    (
+        "rocket-chat",
+        "Rocket.Chat",
+        "discussion",
+        "MIT",
+        "https://www.rocket.chat",
+        True,
+        "",
+        MODERATE,
+        ["slack"],
+        "Une messagerie d'équipe avec canaux, messages privés et intégrations.",
+    ),
+    (
+        "zulip",
+        "Zulip",
+        "discussion",
+        "Apache-2.0",
+        "https://zulip.com",
+        True,
+        "",
+        MODERATE,
+        ["slack", "discord"],
+        "Une discussion organisée par sujets, pratique quand les bénévoles lisent en décalé.",
+    ),
+    (
+        "signal",
+        "Signal",
+        "discussion",
+        "AGPL-3.0",
+        "https://signal.org",
+        False,
+        "",
+        EASY,
+        ["whatsapp", "messenger"],
+        "Une messagerie chiffrée portée par une fondation à but non lucratif, avec des "
+        "groupes et des appels.",
+    ),
+    (
+        "delta-chat",
+        "Delta Chat",
+        "discussion",
+        "GPL-3.0 (applications), MPL-2.0 (bibliothèque)",
+        "https://delta.chat",
+        True,
+        "",
+        EASY,
+        ["whatsapp", "messenger"],
+        "Une messagerie instantanée qui passe par le courriel : aucune inscription à une "
+        "plateforme.",
+    ),
+    (
+        "jami",
+        "Jami",
+        "discussion",
+        "GPL-3.0-or-later",
+        "https://jami.net",
+        False,
+        "",
+        MODERATE,
+        ["whatsapp", "zoom"],
+        "Messages, appels et visio de pair à pair, sans serveur central.",
+    ),
+    (
+        "discourse",
+        "Discourse",
+        "discussion",
+        "GPL-2.0",
+        "https://www.discourse.org",
+        True,
+        "",
+        HARD,
+        ["groupes-facebook"],
+        "Un forum moderne pour les échanges au long cours d'un réseau d'associations.",
+    ),
+    (
+        "jitsi-meet",
+        "Jitsi Meet",
+        "visioconference",
+        "Apache-2.0",
+        "https://jitsi.org",
+        True,
+        "Chapril",
+        EASY,
+        ["zoom", "google-meet", "microsoft-teams"],
+        "Une visio dans le navigateur, sans compte ni installation pour les participants.",
+    ),
+    (
+        "bigbluebutton",
+        "BigBlueButton",
+        "visioconference",
+        "LGPL-3.0",
+        "https://bigbluebutton.org",
+        True,
+        "",
+        HARD,
+        ["zoom", "microsoft-teams"],
+        "Une classe virtuelle : tableau blanc, sondages, salles de sous-groupes, pour les "
+        "formations et les assemblées.",
+    ),
+    (
+        "nextcloud-talk",
+        "Nextcloud Talk",
+        "visioconference",
+        "AGPL-3.0",
+        "https://nextcloud.com/talk/",
+        True,
+        "Frama.space (Framasoft)",
+        MODERATE,
+        ["microsoft-teams", "google-meet"],
+        "La discussion et la visio intégrées à Nextcloud, à côté des fichiers partagés.",
+    ),
+    (
+        "sympa",
+        "Sympa",
+        "lettres-d-information",
+        "GPL-2.0-or-later",
+        "https://www.sympa.community",
+        True,
+        "Framalistes (Framasoft)",
+        EASY,
+        ["mailchimp", "groupes-facebook"],
+        "Des listes de diffusion et de discussion par courriel, avec abonnement et "
+        "désabonnement en autonomie.",
+    ),
+    (
+        "listmonk",
+        "listmonk",
+        "lettres-d-information",
+        "AGPL-3.0",
+        "https://listmonk.app",
+        True,
+        "",
+        HARD,
+        ["mailchimp"],
+        "Un gestionnaire de lettres d'information léger, à relier à un serveur d'envoi.",
+    ),
+    (
+        "phplist",
+        "phpList",
+        "lettres-d-information",
+        "AGPL-3.0",
+        "https://www.phplist.org",
+        True,
+        "",
+        MODERATE,
+        ["mailchimp"],
+        "L'envoi de lettres d'information et la gestion des abonnés, éprouvés depuis longtemps.",
+    ),
+    (
+        "ghost",
+        "Ghost",
+        "site-web",
+        "MIT",
+        "https://ghost.org",
+        True,
+        "",
+        MODERATE,
+        ["wix", "mailchimp"],
+        "Un blog et une lettre d'information dans le même outil.",
+    ),
+    (
+        "wordpress",
+        "WordPress",
+        "site-web",
+        "GPL-2.0-or-later",
+        "https://wordpress.org",
+        True,
+        "Ouvaton",
+        MODERATE,
+        ["wix", "google-sites"],
+        "Le moteur de sites le plus répandu, avec de nombreux thèmes et extensions.",
+    ),
+    (
+        "spip",
+        "SPIP",
+        "site-web",
+        "GPL-3.0",
+        "https://www.spip.net",
+        True,
+        "Ouvaton",
+        MODERATE,
+        ["wix", "google-sites"],
+        "Un système de publication conçu en France pour les sites associatifs et militants.",
+    ),
+    (
+        "paheko",
+        "Paheko",
+        "adhesions-comptabilite",
+        "AGPL-3.0",
+        "https://paheko.cloud",
+        True,
+        "Paheko.cloud",
+        EASY,
+        ["google-sheets"],
+        "La gestion d'association pensée par et pour les associations : membres, cotisations, "
+        "comptabilité en partie double.",
+    ),
+    (
+        "dolibarr",
+        "Dolibarr",
+        "adhesions-comptabilite",
+        "GPL-3.0-or-later",
+        "https://www.dolibarr.org",
+        True,
+        "",
+        HARD,
+        ["google-sheets"],
+        "Un logiciel de gestion modulaire : adhérents, dons, factures, comptabilité.",
+    ),
+    (
+        "wekan",
+        "Wekan",
+        "gestion-de-projet",
+        "MIT",
+        "https://wekan.github.io",
+        True,
+        "",
+        MODERATE,
+        ["trello"],
+        "Des tableaux de tâches en colonnes, à la manière de Trello.",
+    ),
+    (
+        "kanboard",
+        "Kanboard",
+        "gestion-de-projet",
+        "MIT",
+        "https://kanboard.org",
+        True,
+        "",
+        MODERATE,
+        ["trello"],
+        "Un tableau kanban minimaliste et rapide pour suivre les tâches d'une équipe.",
+    ),
+    (
+        "nextcloud-deck",
+        "Nextcloud Deck",
+        "gestion-de-projet",
+        "AGPL-3.0",
+        "https://apps.nextcloud.com/apps/deck",
+        True,
+        "Frama.space (Framasoft)",
+        EASY,
+        ["trello"],
+        "Des tableaux de tâches dans Nextcloud, reliés aux fichiers et à l'agenda.",
+    ),
+    (
+        "bookstack",
+        "BookStack",
+        "gestion-de-projet",
+        "MIT",
+        "https://www.bookstackapp.com",
+        True,
+        "",
+        MODERATE,
+        ["notion"],
+        "Un wiki simple, rangé en étagères, livres et chapitres, pour la documentation interne.",
+    ),
+    (
+        "nextcloud-agenda",
+        "Nextcloud Agenda",
+        "agenda",
+        "AGPL-3.0",
+        "https://apps.nextcloud.com/apps/calendar",
+        True,
+        "Frama.space (Framasoft), Disroot, Zaclys",
+        EASY,
+        ["google-agenda"],
+        "Des agendas partagés, synchronisés avec les téléphones par le standard CalDAV.",
+    ),
+    (
+        "peertube",
+        "PeerTube",
+        "video",
+        "AGPL-3.0",
+        "https://joinpeertube.org",
+        True,
+        "",
+        MODERATE,
+        ["youtube"],
+        "Une plateforme vidéo décentralisée, développée par Framasoft, sans publicité ni "
+        "recommandations imposées.",
+    ),
+    (
+        "linux-mint",
+        "Linux Mint",
+        "systeme",
+        "GPL et autres licences libres",
+        "https://linuxmint.com",
+        False,
+        "",
+        MODERATE,
+        ["windows", "macos"],
+        "Un système d'exploitation libre, familier pour qui vient de Windows, qui redonne vie "
+        "aux ordinateurs anciens.",
+    ),
+    (
+        "debian",
+        "Debian",
+        "systeme",
+        "Licences libres (principes du logiciel libre selon Debian)",
+        "https://www.debian.org",
+        False,
+        "",
+        HARD,
+        ["windows", "macos"],
+        "Le système libre et communautaire sur lequel reposent de nombreuses distributions.",
+    ),
+    (
+        "firefox",
+        "Firefox",
+        "systeme",
+        "MPL-2.0",
+        "https://www.mozilla.org/firefox/",
+        False,
+        "",
+        EASY,
+        ["google-chrome"],
+        "Le navigateur de la fondation Mozilla, avec une protection contre le pistage "
+        "activée par défaut.",
+    ),
+]
+
+
+def load_entries():
+    """Create or update every category, service and alternative, keyed by slug."""
+    categories = {}
+    for order, (slug, name, description) in enumerate(CATEGORIES):
+        categories[slug], _ = Category.objects.update_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        )
+    services = {}
+    for slug, name, vendor, category, cost in SERVICES:
+        services[slug], _ = ProprietaryService.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "vendor": vendor,
+                "category": categories[category],
+                "cost": cost,
+            },
+        )
+    for (
+        slug,
+        name,
+        category,
+        licence,
+        website,
+        self_hostable,
+        hosts,
+        difficulty,
+        replaces,
+        description,
+    ) in ALTERNATIVES:
+        alternative, _ = FreeAlternative.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "category": categories[category],
+                "licence": licence,
+                "website": website,
+                "self_hostable": self_hostable,
+                "hosts": hosts,
+                "difficulty": difficulty,
+                "description": description,
+            },
+        )
+        alternative.replaces.set([services[service] for service in replaces])
+
+
+def load(stdout):
+    load_entries()
+    upsert_page(
+        ensure_home_page(),
+        CatalogueIndexPage,
+        "alternatives",
+        title="Alternatives libres",
+        introduction=(
+            "Pour chaque usage de l'association, les services des géants du numérique et les "
+            "outils libres qui les remplacent, avec des hébergeurs éthiques qui les proposent."
+        ),
+        show_in_menus=True,
+    )
+    stdout.write(
+        f"Catalogue : {len(CATEGORIES)} catégories, {len(SERVICES)} services, "
+        f"{len(ALTERNATIVES)} alternatives, page /alternatives/."
+    )

@@ -1,0 +1,55 @@
+"""The public catalogue: browse uses by category, then one page per service to replace."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+
+from home.models import BasePage
+
+from .entries import Category, FreeAlternative, ProprietaryService
+
+
+class CatalogueIndexPage(RoutablePageMixin, BasePage):
+    """`/alternatives/`: every category with its services; `remplacer/<slug>/` per service."""
+
+    template = "pages/catalogue/catalogue_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    search_fields = [*BasePage.search_fields]
+
+    class Meta:
+        verbose_name = _("catalogue des alternatives")
+
+    @re_path(r"^$")
+    def categories(self, request):
+        """Categories with their services and alternatives, in three queries whatever the size."""
+        categories = Category.objects.prefetch_related(
+            Prefetch(
+                "services", queryset=ProprietaryService.objects.only("name", "slug", "category")
+            ),
+            Prefetch(
+                "alternatives",
+                queryset=FreeAlternative.objects.only("name", "website", "category"),
+            ),
+        )
+        return self.render(request, context_overrides={"categories": categories})
+
+    @path("remplacer/<slug:slug>/", name="service")
+    def service(self, request, slug):
+        service = get_object_or_404(
+            ProprietaryService.objects.select_related("category"), slug=slug
+        )
+        return self.render(
+            request,
+            template="pages/catalogue/service_page.html",
+            context_overrides={
+                "service": service,
+                "alternatives": service.alternatives.select_related("category"),
+                "guides": service.guides.live()
+                .public()
+                .defer_streamfields()
+                .order_by("-last_reviewed", "title"),
+            },
+        )

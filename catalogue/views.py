@@ -1,0 +1,63 @@
+"""Admin views of the catalogue: editors add and review entries without a developer."""
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from catalogue.models import Category, FreeAlternative, ProprietaryService
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_order = 100
+    list_display = ["name", "slug", "sort_order"]
+    list_export = ["name", "slug", "description", "sort_order"]
+    export_filename = "categories-d-usage"
+
+
+class ProprietaryServiceViewSet(SnippetViewSet):
+    model = ProprietaryService
+    icon = "lock"
+    menu_order = 200
+    list_display = ["name", "vendor", "category", "alternative_count"]
+    list_filter = ["category", "vendor"]
+    list_export = ["name", "slug", "vendor", "category", "cost"]
+    export_filename = "services-proprietaires"
+
+    def get_queryset(self, request):
+        return ProprietaryService.objects.select_related("category").annotate(
+            alternatives_total=Count("alternatives")
+        )
+
+
+class FreeAlternativeViewSet(SnippetViewSet):
+    model = FreeAlternative
+    icon = "pick"
+    menu_order = 300
+    list_display = ["name", "category", "licence", "self_hostable", "difficulty"]
+    list_filter = ["category", "self_hostable", "difficulty"]
+    list_export = [
+        "name",
+        "slug",
+        "category",
+        "licence",
+        "website",
+        "self_hostable",
+        "hosts",
+        "get_difficulty_display",
+        "replaced_services",
+        "description",
+    ]
+    export_filename = "alternatives-libres"
+
+    def get_queryset(self, request):
+        return FreeAlternative.objects.select_related("category").prefetch_related("replaces")
+
+
+class CatalogueViewSetGroup(SnippetViewSetGroup):
+    items = (CategoryViewSet, ProprietaryServiceViewSet, FreeAlternativeViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Catalogue")
+    menu_name = "catalogue"
+    menu_order = 250
