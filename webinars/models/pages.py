@@ -1,0 +1,379 @@
+"""Webinar pages: the index (upcoming sessions, then replays) and one page per session."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from catalogue.models import Category
+from home.blocks import RICH_TEXT_FEATURES, VideoEmbedBlock, embed_url_for
+from home.models import BasePage
+from webinars.blocks import WebinarStreamBlock
+from webinars.calendar import calendar_response, webinars_calendar
+from webinars.forms import TopicFilterForm
+from webinars.models.registrations import RegistrationStatus
+from webinars.state import Schedule, webinar_state
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class Platform(models.TextChoices):
+    BIGBLUEBUTTON = "bigbluebutton", "BigBlueButton"
+    JITSI = "jitsi", "Jitsi Meet"
+    PEERTUBE_LIVE = "peertube", _("PeerTube (diffusion en direct)")
+    OTHER = "other", _("Autre outil libre")
+
+
+class WebinarIndexPage(RoutablePageMixin, BasePage):
+    """`/webinaires/`: what is coming, soonest first, then past sessions and their replays."""
+
+    template = "pages/webinars/webinar_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["webinars.WebinarPage"]
+    past_per_page = 10
+
+    class Meta:
+        verbose_name = _("index des webinaires")
+
+    def webinars(self):
+        """Live webinars below this index, with what a card shows, in constant queries."""
+        return (
+            WebinarPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .defer("transcript")
+            .annotate(
+                confirmed_count=Count(
+                    "registrations",
+                    filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+                    distinct=True,
+                )
+            )
+            .prefetch_related("topics", "speakers")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        webinars = self.webinars()
+        filter_form = TopicFilterForm(
+            request.GET or None,
+            topics=Category.objects.filter(
+                webinars__in=WebinarPage.objects.child_of(self).live().public()
+            ).distinct(),
+        )
+        topic = filter_form.selected_topic()
+        if topic is not None:
+            webinars = webinars.filter(topics=topic)
+        now = timezone.now()
+        past = Paginator(webinars.filter(ends_at__lte=now).order_by("-start"), self.past_per_page)
+        past_page = past.get_page(request.GET.get("page"))
+        upcoming = []
+        if past_page.number == 1:
+            upcoming = list(webinars.filter(ends_at__gt=now).order_by("start"))
+        context.update(
+            filter_form=filter_form,
+            topic=topic,
+            upcoming=upcoming,
+            past_page=past_page,
+            now=now,
+        )
+        return context
+
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed").rstrip("/")
+
+    @path("agenda.ics/", name="feed")
+    def calendar_feed(self, request):
+        """Upcoming webinars for calendar apps; a plain GET that sets no cookie."""
+        upcoming = (
+            WebinarPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(ends_at__gt=timezone.now())
+            .defer_streamfields()
+            .order_by("start")
+        )
+        return calendar_response(
+            webinars_calendar(upcoming, request=request), "webinaires.ics", as_attachment=False
+        )
+
+
+class WebinarPage(RoutablePageMixin, BasePage):
+    """One session: when and where it happens, who speaks, how to register, then its replay."""
+
+    start = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
+    duration = models.PositiveSmallIntegerField(
+        _("durée (minutes)"), default=60, help_text=_("Entre 15 minutes et 8 heures.")
+    )
+    ends_at = models.DateTimeField(_("fin"), editable=False, db_index=True)
+    audience = models.CharField(
+        _("public"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple : « Bénévoles et salariés d'associations, sans prérequis »."),
+    )
+    topics = ParentalManyToManyField(
+        "catalogue.Category", verbose_name=_("thèmes"), related_name="webinars", blank=True
+    )
+    platform = models.CharField(
+        _("outil de diffusion"),
+        max_length=20,
+        choices=Platform.choices,
+        default=Platform.BIGBLUEBUTTON,
+    )
+    join_url = models.URLField(
+        _("lien pour rejoindre"),
+        blank=True,
+        help_text=_("Envoyé aux personnes inscrites dans la confirmation et les rappels."),
+    )
+    show_join_url = models.BooleanField(
+        _("afficher le lien sur la page"),
+        default=False,
+        help_text=_("Cochez pour un webinaire ouvert à tous, sans inscription nécessaire."),
+    )
+    live_subtitles = models.BooleanField(_("sous-titres en direct"), default=False)
+    sign_language = models.BooleanField(_("interprétation en langue des signes"), default=False)
+    accessibility_notes = models.CharField(
+        _("autres informations d'accessibilité"), max_length=300, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide pour un nombre illimité. Au-delà : liste d'attente."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("date limite d'inscription"),
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide : les inscriptions ferment au début du webinaire."),
+    )
+    external_registration_url = models.URLField(
+        _("inscription sur un autre site"),
+        blank=True,
+        help_text=_("Remplace le formulaire d'inscription du site par ce lien."),
+    )
+    body = StreamField(WebinarStreamBlock(), blank=True, verbose_name=_("présentation"))
+    slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("support de présentation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    replay_url = models.URLField(
+        _("adresse du replay"),
+        blank=True,
+        help_text=_("Une vidéo PeerTube de préférence (https://instance/w/…), ou YouTube, Vimeo."),
+    )
+    transcript = RichTextField(_("transcription"), blank=True, features=RICH_TEXT_FEATURES)
+    related_guides = ParentalManyToManyField(
+        "guides.GuidePage", verbose_name=_("guides liés"), related_name="webinars", blank=True
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("duration")]),
+                FieldPanel("platform"),
+                FieldPanel("audience"),
+                FieldPanel("topics"),
+            ],
+            heading=_("Quand, où, pour qui"),
+        ),
+        InlinePanel("speakers", label=_("Intervenants"), min_num=1),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("live_subtitles"),
+                FieldPanel("sign_language"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Accessibilité"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("external_registration_url"),
+                FieldPanel("join_url"),
+                FieldPanel("show_join_url"),
+            ],
+            heading=_("Inscriptions et participation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("replay_url"), FieldPanel("slides"), FieldPanel("transcript")],
+            heading=_("Après le webinaire"),
+        ),
+        FieldPanel("related_guides"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("transcript"),
+        index.SearchField("audience"),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+        index.FilterField("start"),
+        index.FilterField("ends_at"),
+    ]
+
+    template = "pages/webinars/webinar_page.html"
+    parent_page_types = ["webinars.WebinarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("webinaire")
+        verbose_name_plural = _("webinaires")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.duration is not None and not 15 <= self.duration <= 480:
+            errors["duration"] = _("La durée doit être comprise entre 15 minutes et 8 heures.")
+        if self.replay_url and not embed_url_for(self.replay_url):
+            errors["replay_url"] = _(
+                "Cette adresse n'est pas celle d'une vidéo PeerTube, YouTube ou Vimeo en https."
+            )
+        if self.start and self.registration_deadline and self.registration_deadline > self.start:
+            errors["registration_deadline"] = _(
+                "La date limite d'inscription doit précéder le début du webinaire."
+            )
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = _("Indiquez au moins une place, ou laissez vide.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.start is not None:
+            self.ends_at = self.start + timedelta(minutes=self.duration or 0)
+        super().save(*args, **kwargs)
+
+    @property
+    def start_in_paris(self):
+        return timezone.localtime(self.start, PARIS)
+
+    @property
+    def end_in_paris(self):
+        return timezone.localtime(self.ends_at, PARIS)
+
+    @property
+    def uses_registration_form(self):
+        return not self.external_registration_url
+
+    def confirmed_registrations(self):
+        return self.registrations.filter(status=RegistrationStatus.CONFIRMED)
+
+    def state_at(self, now=None, confirmed_count=None):
+        """The state now; `confirmed_count` comes from a listing annotation when there is one."""
+        if confirmed_count is None:
+            confirmed_count = getattr(self, "confirmed_count", None)
+        if confirmed_count is None:
+            confirmed_count = (
+                self.confirmed_registrations().count()
+                if self.uses_registration_form and self.capacity
+                else 0
+            )
+        schedule = Schedule(
+            start=self.start,
+            end=self.ends_at,
+            registration_deadline=self.registration_deadline,
+            capacity=self.capacity if self.uses_registration_form else None,
+            has_replay=bool(self.replay_url),
+        )
+        return webinar_state(schedule, now=now or timezone.now(), confirmed_count=confirmed_count)
+
+    @cached_property
+    def state(self):
+        return self.state_at()
+
+    @cached_property
+    def places_left(self):
+        if self.capacity is None or not self.uses_registration_form:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.confirmed_registrations().count()
+        return max(self.capacity - confirmed, 0)
+
+    def replay_html(self):
+        """The replay through the shared click-to-load video block: no request before a click."""
+        if not self.replay_url:
+            return ""
+        block = VideoEmbedBlock()
+        value = block.to_python(
+            {"url": self.replay_url, "title": self.title, "duration": f"{self.duration} min"}
+        )
+        return block.render(value)
+
+    @property
+    def ics_url(self):
+        return self.url + self.reverse_subpage("ics").rstrip("/")
+
+    @property
+    def registration_url(self):
+        return self.url + self.reverse_subpage("register")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["state"] = self.state
+        context["topics"] = self.topics.all()
+        context["speakers"] = self.speakers.all()
+        context["related_guides"] = self.related_guides.live().public().defer_streamfields()
+        return context
+
+    @path("agenda.ics/", name="ics")
+    def calendar_file(self, request):
+        """ "Ajouter à mon agenda": this one webinar as an .ics file, no cookie set."""
+        return calendar_response(webinars_calendar([self], request=request), f"{self.slug}.ics")
+
+    @path("inscription/", name="register")
+    def register(self, request):
+        from webinars.views import register
+
+        return register(request, self)
+
+    @path("inscription/merci/", name="registered")
+    def registered(self, request):
+        from webinars.views import registered
+
+        return registered(request, self)
+
+    @re_path(r"^annulation/(?P<token>[\w:-]+)/$", name="cancel")
+    def cancel(self, request, token):
+        from webinars.views import cancel
+
+        return cancel(request, self, token)
+
+
+class WebinarSpeaker(Orderable):
+    """Who speaks; a provider of the directory can be linked to its profile."""
+
+    webinar = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("nom"), max_length=120)
+    role = models.CharField(_("rôle"), max_length=120, blank=True)
+    organisation = models.CharField(_("structure"), max_length=120, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("intervenant")
+        verbose_name_plural = _("intervenants")
+
+    def __str__(self):
+        return self.name

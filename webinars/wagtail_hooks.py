@@ -1,0 +1,26 @@
+"""Registrations in the admin: one list, filtered by webinar and status, exportable as CSV."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from webinars.models import Registration
+
+
+@modeladmin_register
+class RegistrationAdmin(ModelAdmin):
+    model = Registration
+    menu_label = _("Inscriptions aux webinaires")
+    menu_icon = "group"
+    menu_order = 300
+    add_to_settings_menu = False
+    exclude_from_explorer = True
+    list_display = ("name", "email", "organisation", "webinar", "status", "created_at")
+    list_filter = ("webinar", "status")
+    search_fields = ("name", "email", "organisation")
+    list_export = ("webinar", "name", "email", "organisation", "status", "created_at")
+    export_filename = "inscriptions-webinaires"
+    inspect_view_enabled = True
+    ordering = ("webinar", "created_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("webinar")
