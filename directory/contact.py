@@ -1,0 +1,43 @@
+"""The contact form of a provider profile: validate, store, then e-mail through the outbox."""
+
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from outbox.mail import queue_templated_email
+
+from .forms import ContactForm
+from .ratelimit import too_many_attempts
+
+
+def handle_contact_form(provider, request):
+    form = ContactForm(request.POST or None)
+    if request.method == "POST":
+        if too_many_attempts(request, "contact"):
+            form.add_error(None, ContactForm.rate_limited_message)
+        elif form.is_valid():
+            send_contact_request(provider, form)
+            return redirect(provider.url + provider.reverse_subpage("contact_sent"))
+    return TemplateResponse(
+        request, "pages/directory/contact_form.html", {"page": provider, "form": form}
+    )
+
+
+@transaction.atomic
+def send_contact_request(provider, form):
+    """Store the request first; the e-mail is queued only once the row exists."""
+    contact_request = form.save(commit=False)
+    contact_request.provider = provider
+    contact_request.save()
+    form.save_m2m()
+    contact_request.email_message = queue_templated_email(
+        [provider.contact_email],
+        _("Demande de contact de %(association)s via Emancip'Asso")
+        % {"association": " ".join(contact_request.association_name.split())},
+        "directory_contact_request",
+        {"provider": provider, "request": contact_request},
+        reply_to=[contact_request.email],
+    )
+    contact_request.save(update_fields=["email_message"])
+    return contact_request

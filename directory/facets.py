@@ -1,0 +1,183 @@
+"""Directory filters and their counts, computed from a fixed number of queries.
+
+The facts filters need (type, CHATONS, remote, and the ids of services, tools and areas)
+are read for every listed provider in one query per relation, then combined in memory:
+the query count stays the same whether the directory lists 20 providers or 2,000, and
+every choice can show how many providers it would leave given the other choices.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import Rendition
+
+from catalogue.models import FreeAlternative
+
+from .models import Competency, Department, ProviderPage, Region, StructureType
+
+MAX_QUERY_LENGTH = 200
+YES = "1"
+
+
+@dataclass
+class ProviderFacts:
+    pk: int
+    title: str
+    values: dict = field(default_factory=lambda: defaultdict(set))
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    """One filter: its GET parameter, its label, and the choices it offers."""
+
+    name: str
+    label: str
+    choices: list  # (value, label) pairs
+    boolean: bool = False
+    selected: str = ""
+    options: list = field(default_factory=list)
+    selected_label: str = ""
+    remove_query: str = ""
+
+    def matches(self, provider):
+        return not self.selected or self.selected in provider.values[self.name]
+
+
+class DirectorySearch:
+    """Reads the GET parameters of /annuaire/ and works out results and counts."""
+
+    def __init__(self, index_page, params):
+        self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        self._providers_qs = ProviderPage.objects.child_of(index_page).live().public()
+        regions = list(Region.objects.all())
+        departments = list(Department.objects.all())
+        competencies = list(Competency.objects.all())
+        tools = list(FreeAlternative.objects.filter(providers__in=self._providers_qs).distinct())
+        self.facets = [
+            Facet("region", _("Région"), [(r.slug, r.name) for r in regions]),
+            Facet("departement", _("Département"), [(d.code, str(d)) for d in departments]),
+            Facet("service", _("Service"), [(c.slug, c.name) for c in competencies]),
+            Facet("outil", _("Outil"), [(t.slug, t.name) for t in tools]),
+            Facet("type", _("Type de structure"), list(StructureType.choices)),
+            Facet("chatons", _("Membre du collectif CHATONS"), [(YES, _("Oui"))], boolean=True),
+            Facet("distance", _("Travaille à distance"), [(YES, _("Oui"))], boolean=True),
+        ]
+        for facet in self.facets:
+            value = params.get(facet.name, "")
+            if value in dict(facet.choices):
+                facet.selected = value
+                facet.selected_label = dict(facet.choices)[value]
+                facet.remove_query = _query_without(params, facet.name)
+        self.remove_search_query = _query_without(params, "q")
+        self._providers = self._load_facts(regions, departments, competencies, tools)
+        self._count_options()
+
+    @property
+    def active_facets(self):
+        return [facet for facet in self.facets if facet.selected]
+
+    @property
+    def is_filtered(self):
+        return bool(self.query or self.active_facets)
+
+    @property
+    def result_ids(self):
+        return [p.pk for p in self._providers if all(f.matches(p) for f in self.facets)]
+
+    def providers_for(self, ids):
+        """The providers of one results page, with what their cards show, in result order."""
+        pages = (
+            ProviderPage.objects.filter(pk__in=list(ids))
+            .select_related("logo")
+            .prefetch_related(
+                "services",
+                "regions",
+                Prefetch("logo__renditions", queryset=Rendition.objects.all()),
+            )
+        )
+        by_pk = {page.pk: page for page in pages}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    def _load_facts(self, regions, departments, competencies, tools):
+        matching_search = None
+        if self.query:
+            matching_search = {
+                page.pk for page in self._providers_qs.search(self.query, operator="and")
+            }
+        providers = {}
+        for pk, title, structure_type, chatons, remote in self._providers_qs.order_by(
+            "title"
+        ).values_list("pk", "title", "structure_type", "chatons_member", "remote"):
+            if matching_search is not None and pk not in matching_search:
+                continue
+            facts = ProviderFacts(pk, title)
+            facts.values["type"].add(structure_type)
+            if chatons:
+                facts.values["chatons"].add(YES)
+            if remote:
+                facts.values["distance"].add(YES)
+            providers[pk] = facts
+        self._add_relations(providers, regions, departments, competencies, tools)
+        return list(providers.values())
+
+    def _add_relations(self, providers, regions, departments, competencies, tools):
+        """Services, tools and areas; a région covers its départements and the reverse."""
+        region_slug = {r.pk: r.slug for r in regions}
+        department_code = {d.pk: d.code for d in departments}
+        department_region = {d.pk: d.region_id for d in departments}
+        codes_by_region = defaultdict(set)
+        for department in departments:
+            codes_by_region[department.region_id].add(department.code)
+        service_slug = {c.pk: c.slug for c in competencies}
+        tool_slug = {t.pk: t.slug for t in tools}
+
+        def through_rows(relation, target):
+            through = getattr(ProviderPage, relation).through
+            return through.objects.filter(providerpage__in=self._providers_qs).values_list(
+                "providerpage_id", f"{target}_id"
+            )
+
+        for pk, service_id in through_rows("services", "competency"):
+            if pk in providers:
+                providers[pk].values["service"].add(service_slug[service_id])
+        for pk, tool_id in through_rows("tools", "freealternative"):
+            if pk in providers:
+                providers[pk].values["outil"].add(tool_slug[tool_id])
+        for pk, region_id in through_rows("regions", "region"):
+            if pk in providers:
+                providers[pk].values["region"].add(region_slug[region_id])
+                providers[pk].values["departement"].update(codes_by_region[region_id])
+        for pk, department_id in through_rows("departments", "department"):
+            if pk in providers:
+                providers[pk].values["departement"].add(department_code[department_id])
+                providers[pk].values["region"].add(region_slug[department_region[department_id]])
+
+    def _count_options(self):
+        for facet in self.facets:
+            others = [f for f in self.facets if f is not facet]
+            counts = Counter()
+            for provider in self._providers:
+                if all(f.matches(provider) for f in others):
+                    counts.update(provider.values[facet.name])
+            facet.options = [
+                Option(value, label, counts[value], value == facet.selected)
+                for value, label in facet.choices
+            ]
+
+
+def _query_without(params, name):
+    """The query string of the current listing minus one filter (and back to page 1)."""
+    kept = params.copy()
+    for key in (name, "page"):
+        kept.pop(key, None)
+    return "?" + kept.urlencode() if kept else ""

@@ -1,0 +1,180 @@
+"""Public forms of the directory: contacting a provider, applying to be listed."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Competency, ContactRequest, ProviderApplication, Region
+
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def reject_markup(value):
+    """Plain text only: a tag such as <script> is refused rather than silently stored."""
+    if HTML_TAG.search(value or ""):
+        raise ValidationError(
+            _("Écrivez du texte simple, sans balise HTML comme <script> ou <a>."),
+            code="markup",
+        )
+
+
+class ProtectedFormMixin:
+    """A honeypot field and the refusal messages shared by the public forms."""
+
+    honeypot_field = "site_web"
+    honeypot_message = _(
+        "Votre envoi a été bloqué car le champ « Ne pas remplir » contenait du texte. "
+        "Videz-le puis envoyez à nouveau."
+    )
+    rate_limited_message = _(
+        "Vous avez fait beaucoup d'envois en peu de temps. Pour limiter les abus, "
+        "réessayez dans une heure."
+    )
+
+    def add_honeypot(self):
+        self.fields[self.honeypot_field] = forms.CharField(
+            label=_("Ne pas remplir (ce champ sert à bloquer les robots)"),
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.honeypot_field):
+            raise ValidationError(self.honeypot_message, code="honeypot")
+        return cleaned
+
+    @property
+    def visible_fields_without_honeypot(self):
+        return [field for field in self if field.name != self.honeypot_field]
+
+
+class ContactForm(ProtectedFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("J'accepte que cette structure me recontacte à propos de ma demande."),
+        error_messages={
+            "required": _("Cochez la case pour que la structure puisse vous répondre.")
+        },
+    )
+
+    class Meta:
+        model = ContactRequest
+        fields = ["association_name", "person_name", "email", "region", "needs", "message"]
+        labels = {
+            "association_name": _("Nom de votre association"),
+            "person_name": _("Votre nom"),
+            "email": _("Votre adresse e-mail"),
+            "region": _("Votre région"),
+            "needs": _("Vos besoins"),
+            "message": _("Votre message"),
+        }
+        help_texts = {
+            "email": _("La structure vous répondra à cette adresse."),
+            "message": _("Décrivez votre association et votre projet (3 000 caractères au plus)."),
+        }
+        widgets = {
+            "needs": forms.CheckboxSelectMultiple,
+            "message": forms.Textarea(attrs={"rows": 8}),
+        }
+        error_messages = {
+            "email": {
+                "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.org.")
+            },
+        }
+
+    field_order = [
+        "association_name",
+        "person_name",
+        "email",
+        "region",
+        "needs",
+        "message",
+        "consent",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.all()
+        self.fields["region"].empty_label = _("Choisissez une région")
+        self.fields["needs"].queryset = Competency.objects.all()
+        for name in ("association_name", "person_name", "message"):
+            self.fields[name].validators.append(reject_markup)
+        self.add_honeypot()
+
+    def save(self, commit=True):
+        self.instance.consent = self.cleaned_data["consent"]
+        return super().save(commit)
+
+
+class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
+    charter_accepted = forms.BooleanField(
+        label=_(
+            "Nous acceptons la charte de l'annuaire : proposer des outils libres, respecter "
+            "les données des associations, afficher des tarifs clairs et tenir notre fiche à jour."
+        ),
+        error_messages={
+            "required": _("L'annuaire n'accepte que les structures qui signent sa charte.")
+        },
+    )
+
+    class Meta:
+        model = ProviderApplication
+        fields = [
+            "structure_name",
+            "structure_type",
+            "chatons_member",
+            "city",
+            "website",
+            "summary",
+            "services",
+            "regions",
+            "remote",
+            "contact_name",
+            "contact_email",
+        ]
+        labels = {
+            "structure_name": _("Nom de la structure"),
+            "summary": _("Présentez votre structure en quelques phrases"),
+            "contact_name": _("Personne à contacter"),
+            "contact_email": _("Son adresse e-mail"),
+        }
+        help_texts = {
+            "summary": _("600 caractères au plus ; vous pourrez compléter votre fiche ensuite."),
+            "contact_email": _("Le compte de votre structure sera créé avec cette adresse."),
+            "regions": _("Laissez vide si vous travaillez seulement à distance."),
+        }
+        widgets = {
+            "services": forms.CheckboxSelectMultiple,
+            "regions": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+        }
+        error_messages = {
+            "contact_email": {
+                "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.org.")
+            },
+            "services": {"required": _("Cochez au moins un service que vous proposez.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["services"].queryset = Competency.objects.all()
+        self.fields["regions"].queryset = Region.objects.all()
+        for name in ("structure_name", "city", "summary", "contact_name"):
+            self.fields[name].validators.append(reject_markup)
+        self.add_honeypot()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("regions") and not cleaned.get("remote"):
+            self.add_error(
+                "regions",
+                _("Cochez au moins une région, ou indiquez que vous travaillez à distance."),
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.charter_accepted = self.cleaned_data["charter_accepted"]
+        return super().save(commit)

@@ -1,0 +1,28 @@
+"""Delete contact requests older than the retention period (12 months unless told otherwise)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from directory.dates import months_before, start_of
+from directory.models import ContactRequest
+
+
+class Command(BaseCommand):
+    help = "Supprime les demandes de contact plus anciennes que la durée de conservation."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--months",
+            type=int,
+            default=getattr(settings, "DIRECTORY_CONTACT_RETENTION_MONTHS", 12),
+            help="Durée de conservation en mois (12 par défaut).",
+        )
+
+    def handle(self, *args, months, **options):
+        cutoff = start_of(months_before(timezone.localdate(), months))
+        _, per_model = ContactRequest.objects.filter(created_at__lt=cutoff).delete()
+        deleted = per_model.get(ContactRequest._meta.label, 0)
+        self.stdout.write(
+            f"{deleted} demande(s) de contact reçue(s) avant le {cutoff:%d/%m/%Y} supprimée(s)."
+        )

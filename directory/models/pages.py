@@ -1,0 +1,283 @@
+"""The directory (/annuaire/) and the profile page each provider keeps up to date."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from guides.models import GuidePage
+from home.models import BasePage
+
+from .taxonomy import OfferType, StructureType, SupportLevel
+
+PROVIDERS_PER_PAGE = 12
+
+
+class DirectoryIndexPage(RoutablePageMixin, BasePage):
+    """Lists providers with combinable filters; `referencer/` hosts the application form."""
+
+    template = "pages/directory/directory_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.ProviderPage"]
+
+    class Meta:
+        verbose_name = _("annuaire des prestataires")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.facets import DirectorySearch
+
+        context = super().get_context(request, *args, **kwargs)
+        directory = DirectorySearch(self, request.GET)
+        paginator = Paginator(directory.result_ids, PROVIDERS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            directory=directory,
+            page_obj=page_obj,
+            providers=directory.providers_for(page_obj.object_list),
+        )
+        return context
+
+    @path("referencer/", name="apply")
+    def apply(self, request):
+        from directory.forms import ApplicationForm
+        from directory.onboarding import receive_application
+        from directory.ratelimit import too_many_attempts
+
+        form = ApplicationForm(request.POST or None)
+        if request.method == "POST":
+            if too_many_attempts(request, "application"):
+                form.add_error(None, ApplicationForm.rate_limited_message)
+            elif form.is_valid():
+                receive_application(form)
+                return redirect(self.url + self.reverse_subpage("application_received"))
+        return TemplateResponse(
+            request,
+            "pages/directory/application_form.html",
+            {"page": self, "form": form},
+        )
+
+    @path("referencer/merci/", name="application_received")
+    def application_received(self, request):
+        return TemplateResponse(
+            request, "pages/directory/application_received.html", {"page": self}
+        )
+
+
+class ProviderLink(Orderable):
+    """A public link of a provider beyond its website: Fediverse, forge, PeerTube..."""
+
+    page = ParentalKey("directory.ProviderPage", related_name="links", on_delete=models.CASCADE)
+    label = models.CharField(_("intitulé"), max_length=60)
+    url = models.URLField(_("adresse"))
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lien")
+        verbose_name_plural = _("liens")
+
+
+class ProviderPage(RoutablePageMixin, BasePage):
+    """A structure that accompanies associations; `contacter/` holds its contact form."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("texte alternatif du logo"),
+        max_length=150,
+        blank=True,
+        help_text=_("Ce que montre le logo, pour les personnes qui ne le voient pas."),
+    )
+    structure_type = models.CharField(
+        _("type de structure"), max_length=20, choices=StructureType.choices
+    )
+    chatons_member = models.BooleanField(
+        _("membre du collectif CHATONS"),
+        default=False,
+        help_text=_("Collectif des hébergeurs alternatifs, transparents, ouverts et neutres."),
+    )
+    description = RichTextField(
+        _("présentation"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        max_length=6000,
+    )
+    services = ParentalManyToManyField(
+        "directory.Competency", verbose_name=_("services proposés"), related_name="providers"
+    )
+    support_level = models.CharField(
+        _("niveau d'accompagnement"),
+        max_length=20,
+        choices=SupportLevel.choices,
+        default=SupportLevel.GENERAL,
+    )
+    offer_type = models.CharField(
+        _("type d'offre"), max_length=20, choices=OfferType.choices, default=OfferType.BOTH
+    )
+    tools = ParentalManyToManyField(
+        "catalogue.FreeAlternative",
+        verbose_name=_("outils hébergés ou maîtrisés"),
+        related_name="providers",
+        blank=True,
+    )
+    regions = ParentalManyToManyField(
+        "directory.Region",
+        verbose_name=_("régions couvertes"),
+        related_name="providers",
+        blank=True,
+    )
+    departments = ParentalManyToManyField(
+        "directory.Department",
+        verbose_name=_("départements couverts"),
+        related_name="providers",
+        blank=True,
+        help_text=_("Inutile de cocher les départements d'une région déjà cochée."),
+    )
+    remote = models.BooleanField(_("à distance, partout en France"), default=False)
+    city = models.CharField(_("ville"), max_length=80, blank=True)
+    price_information = models.TextField(
+        _("tarifs"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Comment vous facturez : à la journée, au forfait, par abonnement…"),
+    )
+    price_min = models.PositiveIntegerField(
+        _("tarif journalier indicatif, à partir de (€)"), null=True, blank=True
+    )
+    price_max = models.PositiveIntegerField(
+        _("tarif journalier indicatif, jusqu'à (€)"), null=True, blank=True
+    )
+    prices_adapted = models.BooleanField(_("tarifs adaptés aux associations"), default=False)
+    website = models.URLField(_("site web"), blank=True)
+    fediverse_url = models.URLField(_("compte Fediverse"), blank=True)
+    languages = models.CharField(_("langues parlées"), max_length=120, default="français")
+    last_reviewed = models.DateField(
+        _("fiche relue le"),
+        default=timezone.localdate,
+        help_text=_("Changez cette date chaque fois que vous relisez votre fiche en entier."),
+    )
+    contact_email = models.EmailField(
+        _("adresse de contact (jamais affichée)"),
+        help_text=_("Les demandes du formulaire de contact y sont envoyées ; elle reste privée."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("structure_type"),
+                FieldPanel("chatons_member"),
+                FieldPanel("city"),
+                FieldRowPanel([FieldPanel("logo"), FieldPanel("logo_alt")]),
+                FieldPanel("description"),
+            ],
+            heading=_("La structure"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("services"),
+                FieldPanel("support_level"),
+                FieldPanel("offer_type"),
+                FieldPanel("tools"),
+                FieldPanel("languages"),
+            ],
+            heading=_("L'offre"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("remote"), FieldPanel("regions"), FieldPanel("departments")],
+            heading=_("Territoires"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("price_information"),
+                FieldRowPanel([FieldPanel("price_min"), FieldPanel("price_max")]),
+                FieldPanel("prices_adapted"),
+            ],
+            heading=_("Tarifs"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("website"),
+                FieldPanel("fediverse_url"),
+                InlinePanel("links", label=_("Autres liens publics")),
+            ],
+            heading=_("Contact et liens"),
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("services", [index.SearchField("name")]),
+        index.RelatedFields("tools", [index.SearchField("name")]),
+        index.FilterField("structure_type"),
+        index.FilterField("chatons_member"),
+        index.FilterField("remote"),
+    ]
+
+    template = "pages/directory/provider_page.html"
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("fiche prestataire")
+        verbose_name_plural = _("fiches prestataires")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.logo_id and not self.logo_alt.strip():
+            errors["logo_alt"] = _("Décrivez le logo en quelques mots.")
+        if self.price_min and self.price_max and self.price_min > self.price_max:
+            errors["price_max"] = _("Le tarif maximal doit être supérieur au tarif minimal.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_guides"] = self.related_guides()
+        return context
+
+    def related_guides(self, limit=6):
+        """Live guides whose topics include a category of the tools this provider supports."""
+        return (
+            GuidePage.objects.live()
+            .public()
+            .filter(topics__alternatives__providers=self)
+            .distinct()
+            .order_by("title")
+            .defer_streamfields()[:limit]
+        )
+
+    @path("contacter/", name="contact")
+    def contact(self, request):
+        from directory.contact import handle_contact_form
+
+        return handle_contact_form(self, request)
+
+    @path("contacter/merci/", name="contact_sent")
+    def contact_sent(self, request):
+        return TemplateResponse(request, "pages/directory/contact_sent.html", {"page": self})
+
+    @property
+    def contact_url(self):
+        return self.url + self.reverse_subpage("contact")

@@ -1,0 +1,137 @@
+"""What visitors send through the directory: contact requests and applications to join it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .taxonomy import StructureType
+
+
+class ContactRequest(models.Model):
+    """A message from an association to one provider, stored before it is e-mailed."""
+
+    provider = models.ForeignKey(
+        "directory.ProviderPage",
+        verbose_name=_("prestataire"),
+        on_delete=models.CASCADE,
+        related_name="contact_requests",
+    )
+    association_name = models.CharField(_("association"), max_length=150)
+    person_name = models.CharField(_("nom de la personne"), max_length=120)
+    email = models.EmailField(_("adresse e-mail"), max_length=254)
+    region = models.ForeignKey(
+        "directory.Region",
+        verbose_name=_("région"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    needs = models.ManyToManyField(
+        "directory.Competency", verbose_name=_("besoins"), blank=True, related_name="+"
+    )
+    message = models.TextField(_("message"), max_length=3000)
+    consent = models.BooleanField(_("accepte d'être recontactée"), default=False)
+    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True, db_index=True)
+    email_message = models.ForeignKey(
+        "outbox.OutgoingEmail",
+        verbose_name=_("courriel envoyé"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("demande de contact")
+        verbose_name_plural = _("demandes de contact")
+
+    def __str__(self):
+        return f"{self.association_name} → {self.provider.title}"
+
+
+class ProviderApplication(models.Model):
+    """A structure asking to be listed; a moderator approves or rejects it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("À examiner")
+        APPROVED = "approved", _("Acceptée")
+        REJECTED = "rejected", _("Refusée")
+
+    structure_name = models.CharField(_("nom de la structure"), max_length=150)
+    structure_type = models.CharField(
+        _("type de structure"), max_length=20, choices=StructureType.choices
+    )
+    chatons_member = models.BooleanField(_("membre du collectif CHATONS"), default=False)
+    city = models.CharField(_("ville"), max_length=80)
+    website = models.URLField(_("site web"), blank=True)
+    summary = models.TextField(_("présentation en quelques phrases"), max_length=600)
+    services = models.ManyToManyField(
+        "directory.Competency", verbose_name=_("services proposés"), related_name="+"
+    )
+    regions = models.ManyToManyField(
+        "directory.Region", verbose_name=_("régions couvertes"), blank=True, related_name="+"
+    )
+    remote = models.BooleanField(_("à distance, partout en France"), default=False)
+    contact_name = models.CharField(_("personne à contacter"), max_length=120)
+    contact_email = models.EmailField(_("adresse e-mail"))
+    charter_accepted = models.BooleanField(_("charte acceptée"), default=False)
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    rejection_reason = models.TextField(_("motif du refus"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("examinée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte créé"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="provider_applications",
+    )
+    provider_page = models.ForeignKey(
+        "directory.ProviderPage",
+        verbose_name=_("fiche créée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("demande de référencement")
+        verbose_name_plural = _("demandes de référencement")
+
+    def __str__(self):
+        return self.structure_name
+
+
+class ReviewReminder(models.Model):
+    """When a provider was last asked to review its profile, so it is asked once per cycle."""
+
+    provider = models.ForeignKey(
+        "directory.ProviderPage",
+        verbose_name=_("prestataire"),
+        on_delete=models.CASCADE,
+        related_name="review_reminders",
+    )
+    sent_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("rappel de relecture")
+        verbose_name_plural = _("rappels de relecture")
+
+    def __str__(self):
+        return f"{self.provider.title} · {self.sent_at:%d/%m/%Y}"
