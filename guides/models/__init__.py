@@ -1,3 +1,4 @@
-from .pages import Audience, GuideIndexPage, GuideKind, GuidePage
+from .choices import Audience, GuideKind
+from .pages import GuideIndexPage, GuidePage
 
 __all__ = ["Audience", "GuideIndexPage", "GuideKind", "GuidePage"]

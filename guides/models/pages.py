@@ -1,36 +1,49 @@
 """The guides section: an index that filters guides, and the guides themselves."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.search import index
 
 from guides.blocks import GuideStreamBlock
+from guides.forms import GuideFilterForm
+from guides.models.choices import Audience, GuideKind
 from guides.reading import reading_minutes
 from home.models import BasePage
 
-
-class GuideKind(models.TextChoices):
-    ARGUMENT = "argument", _("Argumentaire")
-    PRACTICAL = "practical", _("Guide pratique")
-    TESTIMONY = "testimony", _("Témoignage")
-    TOOL_SHEET = "tool_sheet", _("Fiche outil")
+SECTION_BLOCKS = ("argument", "alternatives", "checklist", "steps")
+LISTING_RENDITION = "fill-480x270"
 
 
-class Audience(models.TextChoices):
-    """The size of the association a guide is written for."""
-
-    ALL = "all", _("Toutes les associations")
-    SMALL = "small", _("Petite association de bénévoles")
-    MEDIUM = "medium", _("Association avec quelques salariés")
-    LARGE = "large", _("Grande association, fédération ou réseau")
+def listed_guides(guides):
+    """Live public guides with what a card shows, in a fixed number of queries, bodies left out."""
+    return (
+        guides.live()
+        .public()
+        .defer_streamfields()
+        .prefetch_related(
+            "topics",
+            Prefetch(
+                "listing_image",
+                queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+            ),
+        )
+        .order_by("-last_reviewed", "title")
+    )
 
 
 class GuideIndexPage(BasePage):
+    GUIDES_PER_PAGE = 12
+
     template = "pages/guides/guide_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
@@ -40,14 +53,12 @@ class GuideIndexPage(BasePage):
         verbose_name = _("index des guides")
 
     def get_context(self, request, *args, **kwargs):
+        """Filter with the GET form, then paginate; queries stay constant as guides grow."""
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = (
-            GuidePage.objects.child_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("-first_published_at")
-        )
+        form = GuideFilterForm(request.GET or None)
+        guides = form.filter(listed_guides(GuidePage.objects.child_of(self)))
+        page_obj = Paginator(guides, self.GUIDES_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(filter_form=form, guides=page_obj, page_obj=page_obj)
         return context
 
 
@@ -139,12 +150,32 @@ class GuidePage(BasePage):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
+    @cached_property
+    def table_of_contents(self):
+        """(anchor, title) of the body's sections: h2 headings and section blocks' titles."""
+        entries = []
+        for block in self.body:
+            if block.block_type == "heading" and block.value["level"] == "h2":
+                entries.append((slugify(block.value["text"]), block.value["text"]))
+            elif block.block_type in SECTION_BLOCKS:
+                entries.append((slugify(block.value["title"]), block.value["title"]))
+        return entries
+
+    def related_guides(self, limit=3):
+        """Other live guides sharing a topic, most recently reviewed first."""
+        return listed_guides(
+            GuidePage.objects.filter(topics__in=[topic.pk for topic in self.topics.all()])
+            .exclude(pk=self.pk)
+            .distinct()
+        )[:limit]
+
     def save(self, *args, **kwargs):
         self.reading_minutes = reading_minutes(self.body)
         return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
+        self.reading_minutes = reading_minutes(self.body)
         if self.listing_image_id and not self.listing_image_alt.strip():
             raise ValidationError(
                 {"listing_image_alt": _("Décrivez l'image choisie pour qui ne la voit pas.")}

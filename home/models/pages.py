@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -35,9 +36,24 @@ class BasePage(Page):
 
 class HomePage(BasePage):
     hero_title = models.CharField(_("accroche"), max_length=160, blank=True)
+    featured_guides = StreamField(
+        [("guide", PageChooserBlock(page_type="guides.GuidePage", label=_("Guide")))],
+        blank=True,
+        max_num=6,
+        verbose_name=_("guides à la une"),
+        help_text=_(
+            "Jusqu'à six guides, dans l'ordre voulu. Les arguments « pourquoi changer » des "
+            "argumentaires choisis sont aussi repris sur l'accueil."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("hero_title"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("featured_guides"),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     template = "pages/home_page.html"

@@ -36,6 +36,7 @@ class PageTreeTests(WagtailPageTestCase):
                     "slug": target.slug,
                     "introduction": "Aperçu",
                     "hero_title": "",
+                    "featured_guides": streamfield([]),
                     "body": streamfield(
                         [("paragraph", rich_text("<p>Un aperçu avant publication.</p>"))]
                     ),

@@ -1,0 +1,39 @@
+"""The guide index filters: plain GET parameters, so they work without JavaScript."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Category
+from guides.models.choices import Audience, GuideKind
+
+
+class GuideFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("Tous les types")), *GuideKind.choices]
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Thème"),
+        required=False,
+        queryset=Category.objects.only("name", "slug"),
+        to_field_name="slug",
+        empty_label=_("Tous les thèmes"),
+    )
+    audience = forms.ChoiceField(
+        label=_("Public"),
+        required=False,
+        choices=[("", _("Toutes les tailles")), *Audience.choices[1:]],
+        help_text=_("Les guides écrits pour toutes les associations sont toujours inclus."),
+    )
+
+    def filter(self, guides):
+        """Narrow a GuidePage queryset to the valid choices; unknown values filter nothing."""
+        if not self.is_valid():
+            return guides
+        data = self.cleaned_data
+        if data["kind"]:
+            guides = guides.filter(kind=data["kind"])
+        if data["topic"]:
+            guides = guides.filter(topics=data["topic"])
+        if data["audience"]:
+            guides = guides.filter(audience__in=[data["audience"], Audience.ALL])
+        return guides
