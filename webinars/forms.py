@@ -27,9 +27,19 @@ class TopicFilterForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Votre nom"), max_length=120)
+    name = forms.CharField(
+        label=_("Votre nom"),
+        max_length=120,
+        error_messages={"required": _("Indiquez votre nom.")},
+    )
     email = forms.EmailField(
         label=_("Votre adresse électronique"),
+        error_messages={
+            "required": _("Indiquez votre adresse électronique."),
+            "invalid": _(
+                "Cette adresse électronique n'est pas valide (exemple : nom@exemple.org)."
+            ),
+        },
         help_text=_("La confirmation, le lien pour rejoindre et les rappels arriveront ici."),
     )
     organisation = forms.CharField(
@@ -48,12 +58,6 @@ class RegistrationForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
-
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Indiquez votre nom."))
-        return name
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

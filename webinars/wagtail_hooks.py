@@ -1,9 +1,17 @@
 """Registrations in the admin: one list, filtered by webinar and status, exportable as CSV."""
 
+from django.contrib.admin.filters import RelatedFieldListFilter
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from webinars.models import Registration
+
+
+class WebinarFilter(RelatedFieldListFilter):
+    """Newest webinar first; the default asks Django's own admin, which the hub does not install."""
+
+    def field_admin_ordering(self, field, request, model_admin):
+        return ("-start",)
 
 
 @modeladmin_register
@@ -15,7 +23,7 @@ class RegistrationAdmin(ModelAdmin):
     add_to_settings_menu = False
     exclude_from_explorer = True
     list_display = ("name", "email", "organisation", "webinar", "status", "created_at")
-    list_filter = ("webinar", "status")
+    list_filter = (("webinar", WebinarFilter), "status")
     search_fields = ("name", "email", "organisation")
     list_export = ("webinar", "name", "email", "organisation", "status", "created_at")
     export_filename = "inscriptions-webinaires"

@@ -334,7 +334,10 @@ class WebinarPage(RoutablePageMixin, BasePage):
         context["state"] = self.state
         context["topics"] = self.topics.all()
         context["speakers"] = self.speakers.all()
-        context["related_guides"] = self.related_guides.live().public().defer_streamfields()
+        guides = self.related_guides.all()
+        if hasattr(guides, "live"):  # a preview holds them in memory, already chosen by the editor
+            guides = guides.live().public().defer_streamfields()
+        context["related_guides"] = guides
         return context
 
     @path("agenda.ics/", name="ics")
@@ -354,7 +357,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
         return registered(request, self)
 
-    @re_path(r"^annulation/(?P<token>[\w:-]+)/$", name="cancel")
+    @re_path(r"^annulation/(?P<token>[\w-]+)/$", name="cancel")
     def cancel(self, request, token):
         from webinars.views import cancel
 

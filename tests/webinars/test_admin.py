@@ -1,0 +1,60 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+
+from home.demo_tools import ensure_user
+from home.groups import EDITORS, MODERATORS
+from tests.factories.webinars import RegistrationFactory, WebinarPageFactory
+
+pytestmark = pytest.mark.django_db
+LIST_URL = "/admin/webinars/registration/"
+
+
+@pytest.fixture
+def editor(client):
+    user = ensure_user(
+        "redaction",
+        "motdepasse-test",
+        email="redaction@example.org",
+        groups=[Group.objects.get(name=EDITORS)],
+    )
+    client.force_login(user)
+    return user
+
+
+def test_editorial_groups_get_the_permissions_they_need():
+    editors = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
+    moderators = set(
+        Group.objects.get(name=MODERATORS).permissions.values_list("codename", flat=True)
+    )
+    assert "view_registration" in editors and "delete_registration" not in editors
+    assert {"view_registration", "delete_registration"} <= moderators
+
+
+def test_editors_list_registrations_per_webinar_and_export_them(client, editor, webinar_index):
+    zoom = WebinarPageFactory(parent=webinar_index, title="Quitter Zoom")
+    drive = WebinarPageFactory(parent=webinar_index, title="Quitter Drive")
+    RegistrationFactory(webinar=zoom, name="Camille", email="camille@example.org")
+    RegistrationFactory(webinar=drive, name="Dominique", email="dominique@example.org")
+
+    response = client.get(LIST_URL, {"webinar__id__exact": zoom.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "camille@example.org" in html
+    assert "dominique@example.org" not in html
+
+    export = client.get(LIST_URL, {"webinar__id__exact": zoom.pk, "export": "csv"})
+    assert export.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert len(rows) == 2
+    assert "camille@example.org" in rows[1]
+    assert "Quitter Zoom" in rows[1]
+
+
+def test_anonymous_visitors_cannot_see_registrations(client, webinar_index):
+    RegistrationFactory(webinar=WebinarPageFactory(parent=webinar_index))
+    response = client.get(LIST_URL)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,215 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from catalogue.models import Category
+from home.demo_tools import ensure_home_page
+from home.models import HomePage
+from tests.factories.webinars import (
+    RegistrationFactory,
+    WebinarIndexPageFactory,
+    WebinarPageFactory,
+)
+from webinars.models import WebinarIndexPage, WebinarPage, WebinarSpeaker
+
+REPLAY = "https://framatube.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d"
+
+
+class WebinarPageTreeTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = ensure_home_page()
+        cls.index = WebinarIndexPageFactory(parent=cls.home)
+
+    def test_index_under_home_once_and_webinars_under_the_index(self):
+        self.assertAllowedParentPageTypes(WebinarIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(WebinarIndexPage, {WebinarPage})
+        self.assertAllowedParentPageTypes(WebinarPage, {WebinarIndexPage})
+        self.assertAllowedSubpageTypes(WebinarPage, set())
+        self.assertFalse(WebinarIndexPage.can_create_at(self.home))
+        self.assertCanCreateAt(WebinarIndexPage, WebinarPage)
+
+    def test_webinar_page_renders_and_previews(self):
+        webinar = WebinarPageFactory(parent=self.index, title="Quitter Zoom", slug="quitter-zoom")
+        self.assertPageIsRenderable(webinar)
+        self.assertPageIsRenderable(self.index)
+        post_data = nested_form_data(
+            {
+                "title": "Quitter Zoom",
+                "slug": "quitter-zoom",
+                "introduction": "Aperçu",
+                "start": "2030-03-14 18:00",
+                "duration": 60,
+                "platform": "bigbluebutton",
+                "speakers": inline_formset([{"name": "Alex", "role": "Formatrice"}]),
+                "body": streamfield([("paragraph", rich_text("<p>Programme</p>"))]),
+                "transcript": rich_text(""),
+            }
+        )
+        self.assertPageIsPreviewable(webinar, post_data=post_data)
+
+
+def make_webinar(index, *, days, topic=None, replay="", speakers=2, registrations=2):
+    webinar = WebinarPageFactory(
+        parent=index,
+        start=timezone.now() + timedelta(days=days),
+        replay_url=replay,
+        capacity=10,
+    )
+    if topic:
+        webinar.topics.add(topic)
+        webinar.save()
+    for number in range(speakers):
+        WebinarSpeaker.objects.create(webinar=webinar, name=f"Intervenant {number}")
+    RegistrationFactory.create_batch(registrations, webinar=webinar)
+    return webinar
+
+
+@pytest.fixture
+def topics(db):
+    return (
+        Category.objects.create(name="Visioconférence", slug="visio"),
+        Category.objects.create(name="Messagerie", slug="messagerie"),
+    )
+
+
+@pytest.mark.django_db
+def test_index_lists_upcoming_soonest_first_then_past_most_recent_first(
+    client, webinar_index, topics
+):
+    far = make_webinar(webinar_index, days=20)
+    near = make_webinar(webinar_index, days=2)
+    old = make_webinar(webinar_index, days=-60)
+    recent = make_webinar(webinar_index, days=-5, replay=REPLAY)
+    html = client.get(webinar_index.url).content.decode()
+    upcoming, past = html.split('id="a-venir"')[1].split('id="replays"')
+    assert upcoming.index(near.title) < upcoming.index(far.title)
+    assert past.index(recent.title) < past.index(old.title)
+    assert old.title not in upcoming and near.title not in past
+    assert "Replay disponible" in past
+    assert "Inscriptions ouvertes" in upcoming
+
+
+@pytest.mark.django_db
+def test_index_filters_by_topic_with_a_get_form(client, webinar_index, topics):
+    visio, mail = topics
+    about_visio = make_webinar(webinar_index, days=3, topic=visio)
+    about_mail = make_webinar(webinar_index, days=4, topic=mail)
+    html = client.get(webinar_index.url, {"theme": "visio"}).content.decode()
+    assert about_visio.title in html
+    assert about_mail.title not in html
+    assert '<option value="visio" selected>Visioconférence</option>' in html
+
+    unknown = client.get(webinar_index.url, {"theme": "inconnu"}).content.decode()
+    assert "Ce thème n&#x27;a pas de webinaire" in unknown
+    assert about_visio.title in unknown and about_mail.title in unknown
+
+
+@pytest.mark.django_db
+def test_index_paginates_past_webinars(client, webinar_index):
+    past = [make_webinar(webinar_index, days=-n, speakers=0, registrations=0) for n in range(1, 13)]
+    upcoming = make_webinar(webinar_index, days=3, speakers=0, registrations=0)
+    first = client.get(webinar_index.url).content.decode()
+    second = client.get(webinar_index.url, {"page": 2}).content.decode()
+    assert past[9].title in first and past[10].title not in first
+    assert past[10].title in second and past[11].title in second
+    assert "Page 2 sur 2" in second
+    assert upcoming.title in first and upcoming.title not in second
+
+
+@pytest.mark.django_db
+def test_index_query_count_does_not_grow_with_webinars(client, webinar_index, topics):
+    def add_batch():
+        for offset, topic in enumerate(topics):
+            make_webinar(webinar_index, days=3 + offset, topic=topic)
+            make_webinar(webinar_index, days=-3 - offset, topic=topic, replay=REPLAY)
+
+    add_batch()
+    client.get(webinar_index.url)  # warm the site and settings caches
+    with CaptureQueriesContext(connection) as small:
+        small_html = client.get(webinar_index.url).content.decode()
+    add_batch()
+    with CaptureQueriesContext(connection) as large:
+        large_html = client.get(webinar_index.url).content.decode()
+    assert small_html.count('class="card webinar-card"') == 4
+    assert large_html.count('class="card webinar-card"') == 8
+    assert len(large) == len(small), [q["sql"] for q in large.captured_queries]
+
+
+@pytest.mark.django_db
+def test_webinar_page_query_count_does_not_grow_with_speakers_and_registrations(
+    client, webinar_index, topics, django_assert_num_queries
+):
+    webinar = make_webinar(webinar_index, days=3, topic=topics[0], speakers=1, registrations=1)
+    client.get(webinar.url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(webinar.url)
+    for number in range(5):
+        WebinarSpeaker.objects.create(webinar=webinar, name=f"Autre {number}")
+    RegistrationFactory.create_batch(5, webinar=webinar)
+    webinar.topics.add(topics[1])
+    with django_assert_num_queries(len(small)):
+        html = client.get(webinar.url).content.decode()
+    assert html.count("<strong>Autre") == 5
+    assert "Il reste 4 places." in html
+
+
+@pytest.mark.django_db
+def test_past_webinar_shows_click_to_load_replay_slides_and_transcript(client, webinar_index):
+    webinar = WebinarPageFactory(
+        parent=webinar_index,
+        start=timezone.now() - timedelta(days=2),
+        replay_url=REPLAY,
+        transcript="<p>Bonjour à toutes et à tous.</p>",
+    )
+    html = client.get(webinar.url).content.decode()
+    assert (
+        'data-embed-src="https://framatube.org/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d"'
+        in html
+    )
+    assert "<iframe" not in html
+    assert "<summary>Lire la transcription</summary>" in html
+    assert "Bonjour à toutes et à tous." in html
+    assert "S'inscrire" not in html
+
+
+@pytest.mark.django_db
+def test_past_webinar_without_replay_says_it_is_coming(client, webinar_index):
+    webinar = WebinarPageFactory(parent=webinar_index, start=timezone.now() - timedelta(days=2))
+    html = client.get(webinar.url).content.decode()
+    assert "le replay sera publié ici dans quelques jours" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"replay_url": "https://example.org/video.mp4"}, "replay_url"),
+        ({"duration": 5}, "duration"),
+        ({"capacity": 0}, "capacity"),
+        ({"registration_deadline_after_start": True}, "registration_deadline"),
+    ],
+)
+def test_editor_mistakes_are_refused_in_french(webinar_index, fields, field):
+    webinar = WebinarPageFactory.build(start=timezone.now() + timedelta(days=3))
+    if fields.pop("registration_deadline_after_start", False):
+        fields["registration_deadline"] = webinar.start + timedelta(hours=1)
+    for name, value in fields.items():
+        setattr(webinar, name, value)
+    with pytest.raises(ValidationError) as error:
+        webinar.clean()
+    assert field in error.value.message_dict
+    message = error.value.message_dict[field][0]
+    assert any(word in message for word in ("doit", "Indiquez", "n'est pas"))
+
+
+@pytest.mark.django_db
+def test_end_follows_start_and_duration(webinar_index):
+    webinar = WebinarPageFactory(parent=webinar_index, duration=90)
+    assert webinar.ends_at - webinar.start == timedelta(minutes=90)
