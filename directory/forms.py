@@ -80,9 +80,13 @@ class ContactForm(ProtectedFormMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 8}),
         }
         error_messages = {
+            "association_name": {"required": _("Indiquez le nom de votre association.")},
+            "person_name": {"required": _("Indiquez votre nom.")},
             "email": {
-                "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.org.")
+                "required": _("Indiquez l'adresse e-mail où vous répondre."),
+                "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.org."),
             },
+            "message": {"required": _("Écrivez votre message.")},
         }
 
     field_order = [

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from catalogue.models import CatalogueIndexPage
 from guides.models import GuidePage
 from home.models import BasePage
 
@@ -255,7 +256,20 @@ class ProviderPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_guides"] = self.related_guides()
+        context["tools"] = self.tools_with_catalogue_links()
         return context
+
+    def tools_with_catalogue_links(self):
+        """Each tool with the catalogue page of a service it replaces, anchored on its card."""
+        catalogue = CatalogueIndexPage.objects.live().first()
+        tools = list(self.tools.prefetch_related("replaces").order_by("name"))
+        for tool in tools:
+            replaced = sorted(tool.replaces.all(), key=lambda service: service.name)
+            tool.catalogue_url = ""
+            if catalogue and replaced:
+                route = catalogue.reverse_subpage("service", args=[replaced[0].slug])
+                tool.catalogue_url = f"{catalogue.url}{route}#alternative-{tool.slug}"
+        return tools
 
     def related_guides(self, limit=6):
         """Live guides whose topics include a category of the tools this provider supports."""

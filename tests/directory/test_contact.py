@@ -1,0 +1,136 @@
+"""Contacting a provider: stored first, e-mailed through the outbox, bad input stores nothing."""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from directory.models import ContactRequest, Region
+from outbox.models import OutgoingEmail
+from tests.factories.directory import ProviderPageFactory
+
+CONTACT_URL = "/annuaire/les-libristes/contacter/"
+
+
+@pytest.fixture
+def provider(directory):
+    return ProviderPageFactory(
+        parent=directory,
+        title="Les Libristes",
+        slug="les-libristes",
+        contact_email="secret-contact@libristes.example.org",
+        services=["diagnostic"],
+    )
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def valid_data(**overrides):
+    data = {
+        "association_name": "Les Amis du Jardin",
+        "person_name": "Camille Martin",
+        "email": "camille@jardin.example.org",
+        "region": Region.objects.get(slug="bretagne").pk,
+        "needs": [],
+        "message": "Nous voulons quitter notre drive et former nos bénévoles.",
+        "consent": "on",
+        "site_web": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_profile_never_shows_the_contact_email_and_sets_no_cookie(client, provider):
+    response = client.get("/annuaire/les-libristes/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "secret-contact" not in html
+    assert "libristes.example.org" not in html
+    assert response.cookies == {}
+    assert 'href="/annuaire/les-libristes/contacter/"' in html
+
+
+def test_a_contact_request_is_stored_then_emailed_to_the_provider(
+    client, provider, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CONTACT_URL, valid_data(needs=[provider.services.get().pk]))
+    assert response.status_code == 302
+    assert response["Location"] == "/annuaire/les-libristes/contacter/merci/"
+    stored = ContactRequest.objects.get()
+    assert stored.provider.specific == provider
+    assert stored.association_name == "Les Amis du Jardin"
+    assert stored.consent is True
+    assert [need.slug for need in stored.needs.all()] == ["diagnostic"]
+    assert stored.email_message.status == OutgoingEmail.Status.SENT
+    [message] = mail.outbox
+    assert message.to == ["secret-contact@libristes.example.org"]
+    assert message.reply_to == ["camille@jardin.example.org"]
+    assert "Les Amis du Jardin" in message.subject
+    assert "former nos bénévoles" in message.body
+    assert "Diagnostic des outils et des usages" in message.body
+
+
+def test_a_request_stays_stored_when_the_email_is_not_sent_yet(
+    client, provider, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        client.post(CONTACT_URL, valid_data())
+    stored = ContactRequest.objects.get()
+    assert stored.email_message.status == OutgoingEmail.Status.PENDING
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide"),
+        ({"message": "a" * 3001}, "au plus 3000 caractères"),
+        ({"association_name": "x" * 151}, "au plus 150 caractères"),
+        ({"message": "Bonjour <script>alert(1)</script>"}, "sans balise HTML"),
+        ({"person_name": "<b>Camille</b>"}, "sans balise HTML"),
+        ({"consent": ""}, "Cochez la case pour que la structure puisse vous répondre."),
+        ({"association_name": ""}, "Indiquez le nom de votre association."),
+        ({"site_web": "http://spam.example.com"}, "Votre envoi a été bloqué"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_stores_nothing(client, provider, overrides, message):
+    response = client.post(CONTACT_URL, valid_data(**overrides))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert 'role="alert"' in html
+    assert "Rien n'a été enregistré" in html
+    assert ContactRequest.objects.count() == 0
+    assert OutgoingEmail.objects.count() == 0
+
+
+def test_an_invalid_field_is_described_for_screen_readers(client, provider):
+    html = client.post(CONTACT_URL, valid_data(email="faux")).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert 'id="id_email_error"' in html
+
+
+def test_too_many_submissions_from_one_address_are_refused(client, provider, settings):
+    settings.DIRECTORY_FORM_RATE_LIMIT = 2
+    for _ in range(2):
+        assert client.post(CONTACT_URL, valid_data()).status_code == 302
+    response = client.post(CONTACT_URL, valid_data())
+    assert response.status_code == 200
+    assert "réessayez dans une heure" in response.content.decode()
+    assert ContactRequest.objects.count() == 2
+    other_address = client.post(CONTACT_URL, valid_data(), REMOTE_ADDR="192.0.2.7")
+    assert other_address.status_code == 302
+
+
+def test_the_contact_form_page_renders_every_field_with_a_label(client, provider):
+    html = client.get(CONTACT_URL).content.decode()
+    for field in ("association_name", "person_name", "email", "region", "message", "consent"):
+        assert f'for="id_{field}"' in html
+    assert "<legend>Vos besoins" in html
+    assert html.count("<h1") == 1

@@ -1,0 +1,183 @@
+"""The directory at /annuaire/: exact filter results, counts, search, pagination, queries."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import Competency, Department, Region
+from tests.factories.directory import ProviderPageFactory, ToolFactory
+
+
+@pytest.fixture
+def providers(directory):
+    """Four providers whose areas, services and tools overlap in known ways."""
+    nextcloud = ToolFactory(slug="nextcloud", name="Nextcloud")
+    peertube = ToolFactory(slug="peertube", name="PeerTube")
+    return {
+        "breizh": ProviderPageFactory(
+            parent=directory,
+            title="Breizh Libre",
+            slug="breizh-libre",
+            structure_type="association",
+            chatons_member=True,
+            services=["hebergement", "formation-utilisateurs"],
+            tools=[nextcloud],
+            regions=["bretagne"],
+        ),
+        "rennes": ProviderPageFactory(
+            parent=directory,
+            title="Coop des Rennais",
+            slug="coop-des-rennais",
+            structure_type="cooperative",
+            services=["diagnostic"],
+            tools=[peertube],
+            departments=["35"],
+        ),
+        "lyon": ProviderPageFactory(
+            parent=directory,
+            title="Lyon Numérique Solidaire",
+            slug="lyon-numerique",
+            structure_type="company",
+            remote=True,
+            services=["hebergement", "diagnostic"],
+            tools=[nextcloud, peertube],
+            departments=["69"],
+        ),
+        "partout": ProviderPageFactory(
+            parent=directory,
+            title="Médiation Partout",
+            slug="mediation-partout",
+            structure_type="sole_trader",
+            remote=True,
+            services=["mediation"],
+        ),
+    }
+
+
+def listed_titles(response):
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', response.content.decode())
+
+
+def option_count(response, name, value):
+    html = response.content.decode()
+    select = re.search(rf'<select id="annuaire-{name}".*?</select>', html, re.S).group(0)
+    return int(
+        re.search(rf'<option value="{re.escape(value)}"[^>]*>[^<]*\((\d+)\)', select).group(1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Breizh Libre", "Coop des Rennais", "Lyon Numérique Solidaire", "Médiation Partout"]),
+        # A région covers providers listing it or one of its départements.
+        ("region=bretagne", ["Breizh Libre", "Coop des Rennais"]),
+        # A département is covered by providers listing it or its whole région.
+        ("departement=29", ["Breizh Libre"]),
+        ("departement=35", ["Breizh Libre", "Coop des Rennais"]),
+        ("departement=69", ["Lyon Numérique Solidaire"]),
+        ("service=hebergement", ["Breizh Libre", "Lyon Numérique Solidaire"]),
+        ("outil=peertube", ["Coop des Rennais", "Lyon Numérique Solidaire"]),
+        ("type=cooperative", ["Coop des Rennais"]),
+        ("chatons=1", ["Breizh Libre"]),
+        ("distance=1", ["Lyon Numérique Solidaire", "Médiation Partout"]),
+        ("service=diagnostic&outil=peertube&region=bretagne", ["Coop des Rennais"]),
+        ("service=hebergement&distance=1", ["Lyon Numérique Solidaire"]),
+        ("region=corse", []),
+        ("q=rennais", ["Coop des Rennais"]),
+        ("q=solidaire&service=hebergement", ["Lyon Numérique Solidaire"]),
+        # An unknown value is ignored rather than emptying the list.
+        (
+            "region=atlantide",
+            ["Breizh Libre", "Coop des Rennais", "Lyon Numérique Solidaire", "Médiation Partout"],
+        ),
+    ],
+)
+def test_filters_give_exactly_the_expected_providers(client, providers, query, expected):
+    response = client.get(f"/annuaire/?{query}")
+    assert response.status_code == 200
+    assert listed_titles(response) == expected
+
+
+def test_each_choice_shows_how_many_providers_it_would_leave(client, providers):
+    response = client.get("/annuaire/?service=hebergement")
+    # Counts of other facets apply the active service filter...
+    assert option_count(response, "region", "bretagne") == 1
+    assert option_count(response, "region", "auvergne-rhone-alpes") == 1
+    assert option_count(response, "outil", "peertube") == 1
+    # ...while the service facet itself counts as if no service were chosen.
+    assert option_count(response, "service", "hebergement") == 2
+    assert option_count(response, "service", "diagnostic") == 2
+    assert option_count(response, "service", "mediation") == 1
+    assert 'Membre du collectif CHATONS <span class="facet-count">(1)</span>' in (
+        response.content.decode()
+    )
+
+
+def test_the_filter_form_keeps_the_current_choices_and_offers_to_remove_them(client, providers):
+    html = client.get("/annuaire/?region=bretagne&chatons=1").content.decode()
+    assert '<option value="bretagne" selected>' in html
+    assert 'name="chatons" value="1" checked' in html
+    assert '<a href="/annuaire/?chatons=1">Retirer Région : Bretagne</a>' in html
+    assert (
+        '<a href="/annuaire/?region=bretagne">Retirer Membre du collectif CHATONS : Oui</a>' in html
+    )
+    assert '<h2 id="resultats-titre" role="status">1 structure</h2>' in html
+
+
+def test_only_live_providers_are_listed(client, providers):
+    providers["lyon"].unpublish()
+    assert "Lyon Numérique Solidaire" not in listed_titles(client.get("/annuaire/"))
+
+
+def test_the_directory_paginates_and_keeps_filters_in_page_links(client, directory):
+    for number in range(14):
+        ProviderPageFactory(parent=directory, services=["diagnostic"])
+    first = client.get("/annuaire/?service=diagnostic")
+    assert len(listed_titles(first)) == 12
+    assert 'href="?service=diagnostic&amp;page=2"' in first.content.decode()
+    second = client.get("/annuaire/?service=diagnostic&page=2")
+    assert len(listed_titles(second)) == 2
+
+
+def test_the_listing_query_count_does_not_grow_with_providers(
+    client, directory, django_assert_num_queries
+):
+    tools = [ToolFactory() for _ in range(3)]
+    regions = list(Region.objects.values_list("slug", flat=True)[:4])
+    departments = list(Department.objects.values_list("code", flat=True)[:4])
+    services = list(Competency.objects.values_list("slug", flat=True))
+
+    def add_providers(count):
+        for number in range(count):
+            ProviderPageFactory(
+                parent=directory,
+                services=services[number % 3 : number % 3 + 2],
+                tools=tools[: number % 3 + 1],
+                regions=regions[number % 4 : number % 4 + 1],
+                departments=departments[number % 2 : number % 2 + 2],
+            )
+
+    def count_queries(url):
+        client.get(url)  # warm the site root paths cache, as a running server has it
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    url = f"/annuaire/?service={services[1]}&q=accompagnons"
+    add_providers(6)
+    with_n = count_queries(url)
+    add_providers(6)
+    with_2n = count_queries(url)
+    assert with_n == with_2n
+    with django_assert_num_queries(with_n):
+        client.get(url)
+
+
+def test_the_directory_sets_no_cookie(client, providers):
+    response = client.get("/annuaire/?region=bretagne")
+    assert response.cookies == {}
+    assert "csrfmiddlewaretoken" not in response.content.decode()

@@ -1,0 +1,225 @@
+"""A provider edits its own profile only, and its changes wait for a moderator.
+
+Every check goes through the admin views a person would use, not only the permission API.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from catalogue.models import Category
+from directory.models import ProviderPage
+from directory.permissions import grant_provider_access
+from guides.models import GuideIndexPage, GuidePage
+from home.demo_tools import ensure_user
+from home.groups import EDITORS, MODERATORS
+from tests.factories.directory import ContactRequestFactory, ProviderPageFactory
+
+PASSWORD = "un-mot-de-passe-de-test"
+
+
+@pytest.fixture
+def world(directory, home_page):
+    provider_a = ProviderPageFactory(
+        parent=directory, title="Structure A", slug="structure-a", services=["diagnostic"]
+    )
+    provider_b = ProviderPageFactory(parent=directory, title="Structure B", slug="structure-b")
+    guide_index = home_page.add_child(instance=GuideIndexPage(title="Guides", slug="guides"))
+    guide = GuidePage(title="Un guide", slug="un-guide", authors="Framasoft", body=[])
+    guide_index.add_child(instance=guide)
+    guide.topics.add(Category.objects.create(name="Courriel", slug="courriel"))
+    guide.save_revision().publish()
+    user_a = ensure_user("prestataire-a", PASSWORD, email="a@example.org")
+    user_b = ensure_user("prestataire-b", PASSWORD, email="b@example.org")
+    grant_provider_access(user_a, provider_a)
+    grant_provider_access(user_b, provider_b)
+    editor = ensure_user(
+        "editrice", PASSWORD, email="e@example.org", groups=[Group.objects.get(name=EDITORS)]
+    )
+    moderator = ensure_user(
+        "moderateur", PASSWORD, email="m@example.org", groups=[Group.objects.get(name=MODERATORS)]
+    )
+    return {
+        "A": provider_a,
+        "B": provider_b,
+        "guide": guide,
+        "provider_a": user_a,
+        "editor": editor,
+        "moderator": moderator,
+    }
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+def post_edit(client, page, title, action):
+    """Submit the profile's edit form, as the admin sends it, with a new title."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": page.slug,
+            "introduction": page.introduction,
+            "structure_type": page.structure_type,
+            "city": page.city,
+            "description": rich_text("<p>Une présentation.</p>"),
+            "support_level": page.support_level,
+            "offer_type": page.offer_type,
+            "languages": page.languages,
+            "contact_email": page.contact_email,
+            "last_reviewed": page.last_reviewed.isoformat(),
+            "links": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    data["services"] = [str(pk) for pk in page.services.values_list("pk", flat=True)]
+    data[action] = "1"
+    return client.post(edit_url(page), data)
+
+
+def live_title(page):
+    return Page.objects.get(pk=page.pk).title
+
+
+@pytest.mark.parametrize(
+    ("who", "target", "can_edit"),
+    [
+        ("provider_a", "A", True),
+        ("provider_a", "B", False),
+        ("provider_a", "guide", False),
+        ("editor", "A", True),
+        ("editor", "guide", True),
+        ("moderator", "A", True),
+        ("moderator", "guide", True),
+    ],
+)
+def test_who_can_open_the_edit_view(client, world, who, target, can_edit):
+    client.force_login(world[who])
+    response = client.get(edit_url(world[target]))
+    if can_edit:
+        assert response.status_code == 200
+        assert response.context["page"].pk == world[target].pk
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
+
+
+def test_a_provider_cannot_post_changes_to_another_profile(client, world):
+    client.force_login(world["provider_a"])
+    response = client.post(edit_url(world["B"]), {"title": "Piratée", "action-publish": "1"})
+    assert response.status_code == 302
+    assert live_title(world["B"]) == "Structure B"
+    assert not ProviderPage.objects.get(pk=world["B"].pk).has_unpublished_changes
+
+
+@pytest.mark.parametrize("who", ["provider_a", "editor"])
+def test_publishing_needs_a_moderator(client, world, who):
+    client.force_login(world[who])
+    edit_page = client.get(edit_url(world["A"]))
+    assert b'name="action-publish"' not in edit_page.content
+    response = post_edit(client, world["A"], "Structure A, nouveau nom", "action-publish")
+    assert response.status_code == 302  # the form was valid: saved as a draft, not published
+    page = ProviderPage.objects.get(pk=world["A"].pk)
+    assert page.title == "Structure A"
+    assert page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().title == "Structure A, nouveau nom"
+
+
+def test_a_provider_submits_and_a_moderator_publishes(client, world):
+    client.force_login(world["provider_a"])
+    response = post_edit(client, world["A"], "Structure A, nouveau nom", "action-submit")
+    assert response.status_code == 302
+    page = ProviderPage.objects.get(pk=world["A"].pk)
+    assert page.title == "Structure A"  # the public page still shows the old title
+    assert page.workflow_in_progress
+    assert client.get("/annuaire/structure-a/").context["page"].title == "Structure A"
+
+    client.force_login(world["moderator"])
+    task_state = page.current_workflow_task_state
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    assert response.status_code in (200, 302)
+    assert live_title(page) == "Structure A, nouveau nom"
+
+
+def test_the_moderator_publishes_directly(client, world):
+    client.force_login(world["moderator"])
+    assert post_edit(client, world["A"], "Structure A modérée", "action-publish").status_code == 302
+    assert live_title(world["A"]) == "Structure A modérée"
+
+
+OTHER_ADMIN_URLS = [
+    "/admin/snippets/catalogue/freealternative/",
+    "/admin/snippets/catalogue/category/",
+    "/admin/settings/home/sitesettings/",
+    "/admin/users/",
+    "/admin/groups/",
+    "/admin/directory/providerapplication/",
+    "/admin/pages/add/directory/providerpage/{directory}/",
+]
+
+
+@pytest.mark.parametrize("url", OTHER_ADMIN_URLS)
+def test_a_provider_reaches_nothing_else_in_the_admin(client, world, directory, url):
+    client.force_login(world["provider_a"])
+    response = client.get(url.format(directory=directory.pk), follow=False)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("url", OTHER_ADMIN_URLS)
+def test_those_admin_urls_exist_for_an_administrator(client, world, directory, admin_user, url):
+    client.force_login(admin_user)
+    response = client.get(url.format(directory=directory.pk))
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert response["Location"] != "/admin/"
+
+
+def test_the_dashboard_greets_a_provider_with_its_profile_and_messages(client, world):
+    client.force_login(world["provider_a"])
+    html = client.get("/admin/").content.decode()
+    assert "Bonjour" in html
+    assert f'href="/admin/pages/{world["A"].pk}/edit/"' in html
+    assert "Modifier la fiche « Structure A »" in html
+    assert "Structure B" not in html
+    assert 'href="/admin/directory/contactrequest/"' in html
+
+
+def test_the_dashboard_does_not_greet_editors_as_providers(client, world):
+    client.force_login(world["editor"])
+    assert "Lire les demandes de contact reçues" not in client.get("/admin/").content.decode()
+
+
+def test_a_provider_reads_only_its_own_contact_requests(client, world):
+    mine = ContactRequestFactory(provider=world["A"], association_name="Asso pour A")
+    theirs = ContactRequestFactory(provider=world["B"], association_name="Asso pour B")
+    client.force_login(world["provider_a"])
+    listing = client.get("/admin/directory/contactrequest/").content.decode()
+    assert "Asso pour A" in listing
+    assert "Asso pour B" not in listing
+    assert client.get(f"/admin/directory/contactrequest/inspect/{mine.pk}/").status_code == 200
+    other = client.get(f"/admin/directory/contactrequest/inspect/{theirs.pk}/")
+    assert other.status_code in (302, 403)
+    assert client.get(f"/admin/directory/contactrequest/delete/{mine.pk}/").status_code in (
+        302,
+        403,
+    )
+
+
+def test_moderators_read_every_contact_request(client, world):
+    ContactRequestFactory(provider=world["A"], association_name="Asso pour A")
+    ContactRequestFactory(provider=world["B"], association_name="Asso pour B")
+    client.force_login(world["moderator"])
+    listing = client.get("/admin/directory/contactrequest/").content.decode()
+    assert "Asso pour A" in listing
+    assert "Asso pour B" in listing
+
+
+def test_editors_do_not_read_contact_requests(client, world):
+    ContactRequestFactory(provider=world["A"])
+    client.force_login(world["editor"])
+    assert client.get("/admin/directory/contactrequest/").status_code in (302, 403)
