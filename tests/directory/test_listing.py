@@ -133,7 +133,7 @@ def test_only_live_providers_are_listed(client, providers):
 
 
 def test_the_directory_paginates_and_keeps_filters_in_page_links(client, directory):
-    for number in range(14):
+    for _ in range(14):
         ProviderPageFactory(parent=directory, services=["diagnostic"])
     first = client.get("/annuaire/?service=diagnostic")
     assert len(listed_titles(first)) == 12
