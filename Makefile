@@ -34,8 +34,9 @@ run: demo ## Serve the demo site on http://127.0.0.1:8000 with its task worker (
 worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker
 
-test: install ## Run the test suite
-	$(BIN)/pytest
+test: install ## Run the test suite, then the browser gates (skipped, with the reason, without Chromium)
+	$(BIN)/pytest --ignore=tests/browser
+	$(BIN)/pytest tests/browser
 
 lint: install ## Ruff, Django's checks and missing migrations
 	$(BIN)/ruff check .

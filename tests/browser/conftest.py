@@ -1,0 +1,199 @@
+"""The browser harness: the demo site on a live server, loaded once, and one Chromium for all.
+
+The demo content is committed to the test database once, outside any test transaction, and the
+browser tests are not transactional: nothing flushes the database between them. They run last in
+a plain `pytest`, and on their own in `make test`, so no other test sees the demo content and no
+transactional test can flush it away first.
+"""
+
+import io
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Page
+
+from tests.browser.discovery import discover_site_pages
+from tests.browser.inspection import (
+    open_context,
+    visit_with_javascript,
+    visit_without_javascript,
+)
+
+BROWSER_DIR = Path(__file__).parent
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+REPORT_PATH = Path(os.environ.get("BROWSER_REPORT", ".pytest_cache/browser/sobriety.txt"))
+SOBRIETY_ROWS = pytest.StashKey[list]()
+BROWSER_STARTED = pytest.StashKey[float]()
+
+
+def browser_required():
+    """CI sets REQUIRE_BROWSER=1: a missing Chromium is then a failure, not a skip."""
+    return os.environ.get("REQUIRE_BROWSER", "") not in ("", "0")
+
+
+def chromium_missing_reason():
+    if shutil.which(CHROMIUM_PATH) is None:
+        return f"Chromium absent ({CHROMIUM_PATH}) : installez le paquet Debian « chromium »"
+    return None
+
+
+def _is_browser_test(item):
+    return BROWSER_DIR in Path(item.path).parents
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last; those that need Chromium skipped with the reason when it is missing,
+    unless REQUIRE_BROWSER says it must be there."""
+    items.sort(key=_is_browser_test)
+    reason = chromium_missing_reason()
+    if reason and not browser_required():
+        for item in items:
+            if _is_browser_test(item) and "browser" in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_runtest_setup(item):
+    if _is_browser_test(item):
+        item.config.stash.setdefault(BROWSER_STARTED, time.monotonic())
+
+
+def asks_pytest_django_for_a_database(item):
+    """Whether pytest-django sets up the test database for this test (its own rule)."""
+    fixtures = {"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    return bool(fixtures or item.get_closest_marker("django_db"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The test database, also when only browser tests run.
+
+    pytest-django creates it only for tests that ask for `db`; the browser tests share one
+    committed database instead, so when no collected test asks, create it here.
+    """
+    if any(asks_pytest_django_for_a_database(item) for item in request.session.items):
+        yield
+        return
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content, committed once, served by a live server for the whole session."""
+    with django_db_blocker.unblock():
+        if not Page.objects.filter(depth=1).exists():
+            pytest.fail(
+                "Une suite transactionnelle a vidé la base avant les tests navigateur : "
+                "lancez-les à part avec « pytest tests/browser » (c'est ce que fait make test)."
+            )
+        call_command("load_demo_content", stdout=io.StringIO())
+    server = LiveServer("127.0.0.1")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _database_for_the_server(django_db_blocker):
+    """The live server thread and the journeys read and write the committed database."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = chromium_missing_reason()
+    if reason:
+        pytest.fail(f"{reason} (REQUIRE_BROWSER est défini)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; Django then refuses
+    # database calls from it, which the journeys need between two clicks (Django's own escape
+    # hatch, recommended by Playwright for Django tests).
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        sync_playwright() as playwright,
+    ):
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(demo_site, django_db_blocker):
+    with django_db_blocker.unblock():
+        return discover_site_pages()
+
+
+@pytest.fixture(scope="session")
+def page_reports(request, demo_site, browser, site_pages, django_db_blocker):
+    """Each discovered page visited once with JavaScript; the sobriety figures kept."""
+    with django_db_blocker.unblock():
+        reports = {page: visit_with_javascript(browser, demo_site.url, page) for page in site_pages}
+    request.config.stash[SOBRIETY_ROWS] = [
+        (page.label, report.requests, report.kilobytes, report.dom_elements)
+        for page, report in reports.items()
+    ]
+    return reports
+
+
+@pytest.fixture(scope="session")
+def noscript_reports(demo_site, browser, site_pages, django_db_blocker):
+    with django_db_blocker.unblock():
+        return {page: visit_without_javascript(browser, demo_site.url, page) for page in site_pages}
+
+
+@pytest.fixture
+def foreign_requests():
+    """The requests to other hosts that `new_page` blocked."""
+    return []
+
+
+@pytest.fixture
+def new_page(browser, demo_site, foreign_requests):
+    """A fresh context and tab on the live server, other hosts blocked."""
+    context = open_context(browser, demo_site.url, foreign=foreign_requests)
+    yield context.new_page()
+    context.close()
+
+
+def sobriety_table(rows):
+    width = max(len(label) for label, *_figures in rows)
+    lines = [f"{'page':<{width}} {'requêtes':>8} {'Ko':>7} {'DOM':>6}"]
+    lines += [f"{label:<{width}} {count:>8} {kb:>7.1f} {dom:>6}" for label, count, kb, dom in rows]
+    return "\n".join(lines)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    rows = config.stash.get(SOBRIETY_ROWS, None)
+    if not rows:
+        return
+    table = sobriety_table(rows)
+    started = config.stash.get(BROWSER_STARTED, None)
+    elapsed = f"tests navigateur : {time.monotonic() - started:.1f} s" if started else ""
+    terminalreporter.write_sep("-", "sobriété par page (images exclues des Ko)")
+    terminalreporter.write_line(table)
+    if elapsed:
+        terminalreporter.write_line(elapsed)
+    REPORT_PATH.parent.mkdir(parents=True, exist_ok=True)
+    REPORT_PATH.write_text(f"{table}\n{elapsed}\n", encoding="utf-8")
+    terminalreporter.write_line(f"tableau écrit dans {REPORT_PATH}")
