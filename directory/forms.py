@@ -114,6 +114,9 @@ class ContactForm(ProtectedFormMixin, forms.ModelForm):
 
 
 class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=_("Site web"), required=False, max_length=200, assume_scheme="https"
+    )
     charter_accepted = forms.BooleanField(
         label=_(
             "Nous acceptons la charte de l'annuaire : proposer des outils libres, respecter "

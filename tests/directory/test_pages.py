@@ -1,0 +1,140 @@
+"""Page tree rules, rendering and preview of the directory and of a provider profile."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from catalogue.models import CatalogueIndexPage, ProprietaryService
+from directory.models import Department, DirectoryIndexPage, ProviderPage, Region
+from guides.models import GuideIndexPage, GuidePage
+from home.demo_tools import ensure_home_page
+from home.models import HomePage
+from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory, ToolFactory
+
+
+class DirectoryPageTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = ensure_home_page()
+        cls.directory = DirectoryIndexPageFactory(parent=cls.home)
+        cls.tool = ToolFactory(name="Nextcloud", slug="nextcloud")
+        cls.provider = ProviderPageFactory(
+            parent=cls.directory,
+            title="Les Libristes",
+            slug="les-libristes",
+            chatons_member=True,
+            remote=True,
+            price_information="Forfait diagnostic puis journées de formation.",
+            price_min=300,
+            price_max=550,
+            prices_adapted=True,
+            last_reviewed=datetime.date(2026, 3, 2),
+            services=["diagnostic", "formation-referents"],
+            tools=[cls.tool],
+            regions=["occitanie"],
+            departments=["35"],
+        )
+
+    def test_tree_rules(self):
+        self.assertAllowedParentPageTypes(DirectoryIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(DirectoryIndexPage, {ProviderPage})
+        self.assertAllowedParentPageTypes(ProviderPage, {DirectoryIndexPage})
+        self.assertAllowedSubpageTypes(ProviderPage, set())
+        self.assertFalse(DirectoryIndexPage.can_create_at(self.home))  # max_count = 1
+
+    def test_areas_and_services_are_shipped_as_data(self):
+        self.assertEqual(Region.objects.count(), 18)
+        self.assertEqual(Department.objects.count(), 101)
+        self.assertEqual(Department.objects.filter(region__slug="bretagne").count(), 4)
+        self.assertEqual(Department.objects.get(code="2A").region.name, "Corse")
+
+    def test_the_profile_shows_what_an_association_needs(self):
+        response = self.client.get("/annuaire/les-libristes/")
+        html = response.content.decode()
+        for text in (
+            "Diagnostic des outils et des usages",
+            "Formation des référent·es",
+            "Occitanie",
+            "Ille-et-Vilaine (35)",
+            "À distance, partout en France",
+            "de 300 € à 550 €",
+            "Tarifs adaptés aux associations",
+            "Membre du collectif CHATONS",
+            "Mis à jour le 2 mars 2026",
+        ):
+            self.assertIn(text, html)
+        self.assertEqual(html.count("<h1"), 1)
+
+    def test_tools_link_to_the_catalogue_page_of_a_service_they_replace(self):
+        self.home.add_child(instance=CatalogueIndexPage(title="Alternatives", slug="alternatives"))
+        drive = ProprietaryService.objects.create(
+            name="Google Drive",
+            slug="google-drive",
+            vendor="Google",
+            category=self.tool.category,
+            cost="Les fichiers de l'association chez Google.",
+        )
+        self.tool.replaces.add(drive)
+        html = self.client.get("/annuaire/les-libristes/").content.decode()
+        self.assertIn(
+            '<a href="/alternatives/remplacer/google-drive/#alternative-nextcloud">Nextcloud</a>',
+            html,
+        )
+        service_page = self.client.get("/alternatives/remplacer/google-drive/").content.decode()
+        self.assertIn("Prestataires qui proposent ces outils", service_page)
+        self.assertIn('href="/annuaire/les-libristes/"', service_page)
+
+    def test_related_guides_share_a_category_with_its_tools(self):
+        guides = self.home.add_child(instance=GuideIndexPage(title="Guides", slug="guides"))
+        related = GuidePage(title="Partager ses fichiers", slug="partager", authors="Framasoft")
+        unrelated = GuidePage(title="Un autre sujet", slug="autre", authors="Animafac")
+        for guide in (related, unrelated):
+            guides.add_child(instance=guide)
+        related.topics.add(self.tool.category)
+        related.save_revision().publish()
+        unrelated.save_revision().publish()
+        html = self.client.get("/annuaire/les-libristes/").content.decode()
+        self.assertIn("Partager ses fichiers", html)
+        self.assertNotIn("Un autre sujet", html)
+
+    def test_pages_render_and_preview(self):
+        self.assertPageIsRenderable(self.directory)
+        self.assertPageIsRenderable(self.provider)
+        self.assertPageIsRenderable(self.provider, route_path="/contacter/")
+        self.assertPageIsPreviewable(
+            self.directory,
+            post_data=nested_form_data(
+                {"title": "Annuaire", "slug": "annuaire", "introduction": "Aperçu"}
+            ),
+        )
+        data = nested_form_data(
+            {
+                "title": "Aperçu de fiche",
+                "slug": "les-libristes",
+                "introduction": "Une fiche en cours.",
+                "structure_type": "association",
+                "description": rich_text("<p>Présentation.</p>"),
+                "support_level": "general",
+                "offer_type": "both",
+                "languages": "français",
+                "contact_email": "x@example.org",
+                "last_reviewed": "2026-03-02",
+                "links": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
+        data["services"] = [str(pk) for pk in self.provider.services.values_list("pk", flat=True)]
+        self.assertPageIsPreviewable(self.provider, post_data=data)
+
+    def test_a_logo_needs_its_alternative_text(self):
+
+        logo = Image.objects.create(title="Logo", file=get_test_image_file())
+        self.provider.logo = logo
+        self.provider.logo_alt = ""
+        with self.assertRaises(ValidationError) as raised:
+            self.provider.full_clean()
+        self.assertIn("logo_alt", raised.exception.message_dict)
