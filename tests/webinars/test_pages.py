@@ -213,3 +213,31 @@ def test_editor_mistakes_are_refused_in_french(webinar_index, fields, field):
 def test_end_follows_start_and_duration(webinar_index):
     webinar = WebinarPageFactory(parent=webinar_index, duration=90)
     assert webinar.ends_at - webinar.start == timedelta(minutes=90)
+
+
+@pytest.mark.django_db
+def test_speakers_link_to_live_provider_profiles_and_related_guides_show(client, webinar_index):
+    from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
+    from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
+
+    home = webinar_index.get_parent()
+    directory = DirectoryIndexPageFactory(parent=home)
+    provider = ProviderPageFactory(parent=directory, title="L'Établi Numérique", slug="etabli")
+    hidden = ProviderPageFactory(parent=directory, title="Structure en attente", slug="attente")
+    hidden.unpublish()
+    guides = GuideIndexPageFactory(parent=home)
+    guide = GuidePageFactory(parent=guides, title="Organiser une visio sans Zoom")
+    draft = GuidePageFactory(parent=guides, title="Guide en brouillon")
+    draft.unpublish()
+
+    webinar = WebinarPageFactory(parent=webinar_index)
+    WebinarSpeaker.objects.create(webinar=webinar, name="Alex", provider=provider)
+    WebinarSpeaker.objects.create(webinar=webinar, name="Sam", provider=hidden)
+    webinar.related_guides.set([guide, draft])
+    webinar.save_revision().publish()
+
+    html = client.get(webinar.url).content.decode()
+    assert f'<a href="{provider.url}">L&#x27;Établi Numérique dans l\'annuaire</a>' in html
+    assert hidden.url not in html
+    assert "Organiser une visio sans Zoom" in html
+    assert "Guide en brouillon" not in html

@@ -333,7 +333,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["state"] = self.state
         context["topics"] = self.topics.all()
-        context["speakers"] = self.speakers.all()
+        context["speakers"] = self.speakers.select_related("provider")
         guides = self.related_guides.all()
         if hasattr(guides, "live"):  # a preview holds them in memory, already chosen by the editor
             guides = guides.live().public().defer_streamfields()
@@ -371,8 +371,22 @@ class WebinarSpeaker(Orderable):
     name = models.CharField(_("nom"), max_length=120)
     role = models.CharField(_("rôle"), max_length=120, blank=True)
     organisation = models.CharField(_("structure"), max_length=120, blank=True)
+    provider = models.ForeignKey(
+        "directory.ProviderPage",
+        verbose_name=_("fiche dans l'annuaire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="webinar_appearances",
+        help_text=_("Si la structure de l'intervenant figure dans l'annuaire."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("provider"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("intervenant")
