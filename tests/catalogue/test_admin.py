@@ -1,0 +1,129 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from catalogue.models import FreeAlternative
+from home.demo_tools import ensure_user
+from home.groups import EDITORS, MODERATORS
+from tests.factories.catalogue import (
+    CategoryFactory,
+    FreeAlternativeFactory,
+    ProprietaryServiceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+ALTERNATIVES_URL = "/admin/snippets/catalogue/freealternative/"
+
+
+def log_in(client, group_name):
+    user = ensure_user(
+        f"membre-{group_name.lower()}",
+        "motdepasse-test",
+        email="membre@example.org",
+        groups=[Group.objects.get(name=group_name)],
+    )
+    client.force_login(user)
+    return user
+
+
+def test_editors_filter_and_export_the_alternatives(client):
+    log_in(client, EDITORS)
+    visio, files = CategoryFactory(name="Visio"), CategoryFactory(name="Fichiers")
+    zoom = ProprietaryServiceFactory(name="Zoom", category=visio)
+    FreeAlternativeFactory(name="Jitsi Meet", category=visio, licence="Apache-2.0", replaces=[zoom])
+    FreeAlternativeFactory(name="Nextcloud", category=files)
+
+    listing = client.get(ALTERNATIVES_URL, {"category": visio.pk})
+    html = listing.content.decode()
+    assert listing.status_code == 200
+    assert "Jitsi Meet" in html and "Nextcloud" not in html
+
+    export = client.get(ALTERNATIVES_URL, {"category": visio.pk, "export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert rows[1][0] == "Jitsi Meet"
+    assert "Apache-2.0" in rows[1] and "Zoom" in rows[1]
+
+
+def test_the_alternatives_listing_query_count_is_constant(client, django_assert_num_queries):
+    log_in(client, MODERATORS)
+    service = ProprietaryServiceFactory()
+    for _ in range(5):
+        FreeAlternativeFactory(replaces=[service])
+    client.get(ALTERNATIVES_URL)
+    with CaptureQueriesContext(connection) as five:
+        client.get(ALTERNATIVES_URL)
+    for _ in range(5):
+        FreeAlternativeFactory(replaces=[service])
+    with django_assert_num_queries(len(five.captured_queries)):
+        client.get(ALTERNATIVES_URL)
+
+
+def test_services_list_counts_alternatives_in_constant_queries(client, django_assert_num_queries):
+    log_in(client, MODERATORS)
+    url = "/admin/snippets/catalogue/proprietaryservice/"
+    service = ProprietaryServiceFactory(name="Doodle")
+    FreeAlternativeFactory(replaces=[service])
+    FreeAlternativeFactory(replaces=[service])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        html = client.get(url).content.decode()
+    assert "Doodle" in html
+    for _ in range(4):
+        FreeAlternativeFactory(replaces=[ProprietaryServiceFactory()])
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get(url)
+
+
+def test_editors_add_entries_but_only_moderators_delete_them(client):
+    category = CategoryFactory()
+    log_in(client, EDITORS)
+    response = client.post(
+        reverse("wagtailsnippets_catalogue_freealternative:add"),
+        {
+            "name": "Framadate",
+            "slug": "framadate",
+            "description": "Trouver une date de réunion.",
+            "category": category.pk,
+            "licence": "CeCILL-B",
+            "website": "https://framadate.org",
+            "self_hostable": "on",
+            "hosts": "Framasoft",
+            "difficulty": 1,
+        },
+    )
+    assert response.status_code == 302
+    alternative = FreeAlternative.objects.get(slug="framadate")
+    delete_url = reverse("wagtailsnippets_catalogue_freealternative:delete", args=[alternative.pk])
+    assert client.post(delete_url).status_code in (302, 403)
+    assert FreeAlternative.objects.filter(pk=alternative.pk).exists()
+
+    log_in(client, MODERATORS)
+    client.post(delete_url)
+    assert not FreeAlternative.objects.filter(pk=alternative.pk).exists()
+
+
+def test_catalogue_entries_preview_as_on_the_site(client):
+    log_in(client, EDITORS)
+    category = CategoryFactory(name="Visio")
+    zoom = ProprietaryServiceFactory(name="Zoom", slug="zoom", category=category)
+    FreeAlternativeFactory(name="Jitsi Meet", replaces=[zoom], category=category)
+    preview_url = reverse(
+        "wagtailsnippets_catalogue_proprietaryservice:preview_on_edit", args=[zoom.pk]
+    )
+    data = {
+        "name": "Zoom",
+        "slug": "zoom",
+        "vendor": "Zoom Video Communications",
+        "category": category.pk,
+        "cost": "Des réunions coupées au bout de 40 minutes.",
+    }
+    assert client.post(preview_url, data).json() == {"is_valid": True, "is_available": True}
+    html = client.get(preview_url).content.decode()
+    assert "Remplacer Zoom" in html and "Jitsi Meet" in html
+    assert "coupées au bout de 40 minutes" in html

@@ -1,0 +1,91 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.test.utils import WagtailPageTestCase
+
+from catalogue.models import CatalogueIndexPage
+from home.demo_tools import ensure_home_page
+from home.models import HomePage
+from tests.factories.catalogue import (
+    CatalogueIndexPageFactory,
+    CategoryFactory,
+    FreeAlternativeFactory,
+    ProprietaryServiceFactory,
+)
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class CatalogueTreeTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = ensure_home_page()
+        cls.catalogue = CatalogueIndexPageFactory(parent=cls.home)
+
+    def test_one_catalogue_under_the_home_page_with_no_children(self):
+        self.assertAllowedParentPageTypes(CatalogueIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(CatalogueIndexPage, set())
+        self.assertFalse(CatalogueIndexPage.can_create_at(self.home))
+
+    def test_catalogue_renders_and_previews(self):
+        self.assertPageIsRenderable(self.catalogue)
+        self.assertPageIsPreviewable(self.catalogue)
+
+
+def alternative_names(html):
+    return re.findall(r'<h3 id="alternative-[^"]+">([^<]+)</h3>', html)
+
+
+def test_the_service_page_lists_exactly_its_alternatives_and_guides(client, catalogue_index):
+    files = CategoryFactory(name="Fichiers")
+    drive = ProprietaryServiceFactory(name="Google Drive", slug="google-drive", category=files)
+    dropbox = ProprietaryServiceFactory(name="Dropbox", category=files)
+    FreeAlternativeFactory(name="Nextcloud", replaces=[drive, dropbox], hosts="Frama.space")
+    FreeAlternativeFactory(name="Seafile", replaces=[drive], self_hostable=True)
+    FreeAlternativeFactory(name="Syncthing", replaces=[dropbox])
+    FreeAlternativeFactory(name="Jitsi Meet", category=files)
+    guides = GuideIndexPageFactory(parent=catalogue_index.get_parent())
+    GuidePageFactory(parent=guides, title="Quitter Google Drive", services=[drive])
+    GuidePageFactory(parent=guides, title="Quitter Dropbox", services=[dropbox])
+    hidden = GuidePageFactory(parent=guides, title="Brouillon Drive", services=[drive])
+    hidden.unpublish()
+
+    response = client.get("/alternatives/remplacer/google-drive/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Remplacer Google Drive</h1>" in html
+    assert "<title>Remplacer Google Drive" in html
+    assert sorted(alternative_names(html)) == ["Nextcloud", "Seafile"]
+    assert "Frama.space" in html
+    assert "Quitter Google Drive" in html
+    assert "Quitter Dropbox" not in html and "Brouillon Drive" not in html
+    assert "Set-Cookie" not in response.headers
+
+
+def test_an_unknown_service_is_a_404(client, catalogue_index):
+    assert client.get("/alternatives/remplacer/inconnu/").status_code == 404
+
+
+def test_the_catalogue_browses_by_category_in_constant_queries(
+    client, catalogue_index, django_assert_num_queries
+):
+    def add_category(number):
+        category = CategoryFactory(name=f"Usage {number}")
+        service = ProprietaryServiceFactory(name=f"Service {number}", category=category)
+        FreeAlternativeFactory(category=category, replaces=[service])
+
+    add_category(1)
+    client.get("/alternatives/")  # warm the per-process caches
+    add_category(2)
+    response = client.get("/alternatives/")
+    html = response.content.decode()
+    assert 'href="/alternatives/remplacer/' in html and "Remplacer Service 2" in html
+    with CaptureQueriesContext(connection) as two:
+        client.get("/alternatives/")
+    for number in range(3, 7):
+        add_category(number)
+    with django_assert_num_queries(len(two.captured_queries)):
+        client.get("/alternatives/")

@@ -1,0 +1,110 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guides.models import Audience, GuideKind
+from tests.factories.catalogue import CategoryFactory
+from tests.factories.guides import GuidePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def listed_titles(response):
+    return re.findall(r'<h2><a href="/guides/[^"]+/">([^<]+)</a></h2>', response.content.decode())
+
+
+@pytest.fixture
+def library(guide_index):
+    """Guides crossing kinds, topics and audiences, to check each filter returns exactly."""
+    mail, visio = CategoryFactory(name="Courriel", slug="courriel"), CategoryFactory(slug="visio")
+    specs = [
+        ("Argument pour tous", GuideKind.ARGUMENT, Audience.ALL, [mail]),
+        ("Argument petites assos", GuideKind.ARGUMENT, Audience.SMALL, [visio]),
+        ("Pratique courriel grandes", GuideKind.PRACTICAL, Audience.LARGE, [mail]),
+        ("Fiche visio petites", GuideKind.TOOL_SHEET, Audience.SMALL, [visio, mail]),
+        ("Témoignage moyen", GuideKind.TESTIMONY, Audience.MEDIUM, [visio]),
+    ]
+    return {
+        title: GuidePageFactory(
+            parent=guide_index, title=title, kind=kind, audience=audience, topics=topics
+        )
+        for title, kind, audience, topics in specs
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            {},
+            {
+                "Argument pour tous",
+                "Argument petites assos",
+                "Pratique courriel grandes",
+                "Fiche visio petites",
+                "Témoignage moyen",
+            },
+        ),
+        ({"kind": "argument"}, {"Argument pour tous", "Argument petites assos"}),
+        (
+            {"topic": "courriel"},
+            {"Argument pour tous", "Pratique courriel grandes", "Fiche visio petites"},
+        ),
+        (
+            {"audience": "small"},
+            {"Argument pour tous", "Argument petites assos", "Fiche visio petites"},
+        ),
+        ({"kind": "argument", "topic": "visio", "audience": "small"}, {"Argument petites assos"}),
+        ({"kind": "testimony", "audience": "large"}, set()),
+    ],
+)
+def test_filters_give_exactly_the_expected_guides(client, library, query, expected):
+    response = client.get("/guides/", query)
+    assert set(listed_titles(response)) == expected
+    assert "Set-Cookie" not in response.headers
+
+
+def test_an_unknown_filter_value_is_explained_and_filters_nothing(client, library):
+    response = client.get("/guides/", {"kind": "pamphlet"})
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert 'aria-invalid="true"' in html
+    assert len(listed_titles(response)) == len(library)
+
+
+def test_unpublished_guides_are_not_listed(client, library):
+    library["Témoignage moyen"].unpublish()
+    assert "Témoignage moyen" not in listed_titles(client.get("/guides/"))
+
+
+def test_the_index_paginates_and_keeps_the_filters(client, guide_index):
+    for number in range(14):
+        GuidePageFactory(parent=guide_index, title=f"Argument {number:02d}", kind="argument")
+    GuidePageFactory(parent=guide_index, title="Une fiche", kind="tool_sheet")
+    first = client.get("/guides/", {"kind": "argument"})
+    second = client.get("/guides/", {"kind": "argument", "page": 2})
+    assert len(listed_titles(first)) == 12
+    assert len(listed_titles(second)) == 2
+    assert "kind=argument" in first.content.decode().split('rel="next"')[0].rsplit("href=", 1)[1]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_index_query_count_is_constant_as_guides_grow(
+    client, guide_index, django_assert_num_queries
+):
+    topics = [CategoryFactory(), CategoryFactory()]
+    for _ in range(4):
+        GuidePageFactory(parent=guide_index, topics=topics)
+    client.get("/guides/")  # warm the per-process caches (site, content types)
+    with_four = count_queries(client, "/guides/?audience=small")
+    for _ in range(4):
+        GuidePageFactory(parent=guide_index, topics=topics)
+    with django_assert_num_queries(with_four):
+        client.get("/guides/?audience=small")

@@ -1,0 +1,113 @@
+import pytest
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from guides.models import Audience, GuideIndexPage, GuideKind, GuidePage
+from home.demo_tools import ensure_home_page
+from home.models import HomePage, StandardPage
+from tests.factories.catalogue import CategoryFactory
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory, paragraph_body
+
+pytestmark = pytest.mark.django_db
+
+
+class GuideTreeTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = ensure_home_page()
+        cls.index = GuideIndexPageFactory(parent=cls.home)
+        cls.topic = CategoryFactory(name="Visioconférence")
+        cls.guide = GuidePageFactory(parent=cls.index, topics=[cls.topic])
+
+    def test_guides_live_only_under_the_single_guide_index(self):
+        self.assertAllowedParentPageTypes(GuideIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(GuideIndexPage, {GuidePage})
+        self.assertAllowedParentPageTypes(GuidePage, {GuideIndexPage})
+        self.assertAllowedSubpageTypes(GuidePage, set())
+        self.assertCanNotCreateAt(StandardPage, GuidePage)
+        self.assertFalse(GuideIndexPage.can_create_at(self.home))
+
+    def test_index_and_guide_render_and_preview(self):
+        self.assertPageIsRenderable(self.index)
+        self.assertPageIsRenderable(self.guide)
+        post_data = nested_form_data(
+            {
+                "title": "Un guide en aperçu",
+                "slug": self.guide.slug,
+                "introduction": "Aperçu",
+                "kind": GuideKind.ARGUMENT,
+                "audience": Audience.SMALL,
+                "authors": "Framasoft",
+                "last_reviewed": "2026-10-01",
+                "listing_image_alt": "",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Pourquoi changer", "level": "h2"}),
+                        ("paragraph", rich_text("<p>Un aperçu avant publication.</p>")),
+                        (
+                            "checklist",
+                            {
+                                "title": "À vérifier",
+                                "introduction": "",
+                                "items": {
+                                    "count": 1,
+                                    "0": {
+                                        "value": "Le logiciel est-il libre ?",
+                                        "order": 0,
+                                        "deleted": "",
+                                        "id": "",
+                                    },
+                                },
+                            },
+                        ),
+                    ]
+                ),
+                "comments": inline_formset([]),
+            }
+        )
+        post_data["topics"] = [self.topic.pk]
+        self.assertPageIsPreviewable(self.guide, post_data=post_data)
+
+
+def test_reading_time_follows_the_length_of_the_body(guide_index):
+    short = GuidePageFactory(parent=guide_index, body=paragraph_body(150))
+    long = GuidePageFactory(parent=guide_index, body=paragraph_body(1000))
+    assert (short.reading_minutes, long.reading_minutes) == (1, 5)
+
+
+def test_a_guide_shows_its_table_of_contents_and_facts(client, guide_index):
+    topic = CategoryFactory(name="Courrier électronique")
+    guide = GuidePageFactory(
+        parent=guide_index,
+        topics=[topic],
+        authors="L'équipe de Framasoft",
+        body=[
+            {"type": "heading", "value": {"text": "Le constat", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Du texte.</p>"},
+            {"type": "heading", "value": {"text": "Un détail", "level": "h3"}},
+            {"type": "heading", "value": {"text": "Les solutions", "level": "h2"}},
+        ],
+    )
+    response = client.get(guide.url)
+    html = response.content.decode()
+    assert guide.table_of_contents == [
+        ("le-constat", "Le constat"),
+        ("les-solutions", "Les solutions"),
+    ]
+    assert '<a href="#le-constat">Le constat</a>' in html
+    assert '<a href="#un-detail">' not in html
+    assert "L&#x27;équipe de Framasoft" in html
+    assert "Courrier électronique" in html
+    assert "Set-Cookie" not in response.headers
+
+
+def test_related_guides_share_a_topic_and_exclude_the_guide_itself(client, guide_index):
+    mail, video = CategoryFactory(name="Courriel"), CategoryFactory(name="Vidéo")
+    guide = GuidePageFactory(parent=guide_index, title="Quitter Gmail", topics=[mail])
+    sibling = GuidePageFactory(parent=guide_index, title="Choisir un webmail", topics=[mail])
+    GuidePageFactory(parent=guide_index, title="Quitter YouTube", topics=[video])
+    draft = GuidePageFactory(parent=guide_index, title="Brouillon courriel", topics=[mail])
+    draft.unpublish()
+    assert [related.pk for related in guide.related_guides()] == [sibling.pk]
+    html = client.get(guide.url).content.decode()
+    assert "Choisir un webmail" in html and "Quitter YouTube" not in html
