@@ -1,0 +1,52 @@
+"""The directory's demo content: enough providers to try every filter, two provider logins."""
+
+import io
+
+import pytest
+from wagtail.models import Revision
+
+from catalogue import demo as catalogue_demo
+from directory import demo as directory_demo
+from directory.models import ContactRequest, ProviderApplication, ProviderPage
+from home import demo as home_demo
+
+
+def load():
+    out = io.StringIO()
+    for module in (home_demo, catalogue_demo, directory_demo):
+        module.load(out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_demo_directory_is_varied_and_idempotent(client):
+    output = load()
+    providers = ProviderPage.objects.live()
+    assert providers.count() >= 25
+    assert providers.filter(regions__isnull=False).values("regions").distinct().count() >= 8
+    assert providers.values("structure_type").distinct().count() == 5
+    assert providers.filter(tools__isnull=False).distinct().count() == providers.count()
+    assert ContactRequest.objects.count() >= 3
+    assert ProviderApplication.objects.filter(status="pending").count() >= 2
+    assert "prestataire1 / prestataire-demo" in output
+    assert "prestataire2 / prestataire-demo" in output
+
+    counts = (
+        providers.count(),
+        Revision.objects.count(),
+        ContactRequest.objects.count(),
+        ProviderApplication.objects.count(),
+    )
+    load()
+    assert counts == (
+        ProviderPage.objects.live().count(),
+        Revision.objects.count(),
+        ContactRequest.objects.count(),
+        ProviderApplication.objects.count(),
+    )
+
+    listing = client.get("/annuaire/?region=bretagne").content.decode()
+    assert "Breizh Libre" in listing
+    assert client.login(username="prestataire1", password="prestataire-demo")
+    dashboard = client.get("/admin/").content.decode()
+    assert "Modifier la fiche « Breizh Libre »" in dashboard
