@@ -8,7 +8,7 @@ from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
 
-class Category(index.Indexed, models.Model):
+class Category(PreviewableMixin, index.Indexed, models.Model):
     """A use an association has for a tool: e-mail, file sharing, video meetings..."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
@@ -31,6 +31,14 @@ class Category(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/catalogue/category_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["category"] = self
+        return context
 
 
 class ProprietaryService(PreviewableMixin, index.Indexed, models.Model):

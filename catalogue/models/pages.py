@@ -22,6 +22,15 @@ class CatalogueIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("catalogue des alternatives")
 
+    def get_sitemap_urls(self, request=None):
+        """The catalogue, then one entry per "Remplacer …" page, so search engines find them."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        return urls + [
+            {"location": base + self.reverse_subpage("service", kwargs={"slug": slug})}
+            for slug in ProprietaryService.objects.values_list("slug", flat=True)
+        ]
+
     @re_path(r"^$")
     def categories(self, request):
         """Categories with their services and alternatives, in three queries whatever the size."""

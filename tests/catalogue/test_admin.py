@@ -2,13 +2,11 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalogue.models import FreeAlternative
-from home.demo_tools import ensure_user
 from home.groups import EDITORS, MODERATORS
 from tests.factories.catalogue import (
     CategoryFactory,
@@ -20,19 +18,8 @@ pytestmark = pytest.mark.django_db
 ALTERNATIVES_URL = "/admin/snippets/catalogue/freealternative/"
 
 
-def log_in(client, group_name):
-    user = ensure_user(
-        f"membre-{group_name.lower()}",
-        "motdepasse-test",
-        email="membre@example.org",
-        groups=[Group.objects.get(name=group_name)],
-    )
-    client.force_login(user)
-    return user
-
-
-def test_editors_filter_and_export_the_alternatives(client):
-    log_in(client, EDITORS)
+def test_editors_filter_and_export_the_alternatives(client, log_in_as):
+    log_in_as(EDITORS)
     visio, files = CategoryFactory(name="Visio"), CategoryFactory(name="Fichiers")
     zoom = ProprietaryServiceFactory(name="Zoom", category=visio)
     FreeAlternativeFactory(name="Jitsi Meet", category=visio, licence="Apache-2.0", replaces=[zoom])
@@ -50,8 +37,10 @@ def test_editors_filter_and_export_the_alternatives(client):
     assert "Apache-2.0" in rows[1] and "Zoom" in rows[1]
 
 
-def test_the_alternatives_listing_query_count_is_constant(client, django_assert_num_queries):
-    log_in(client, MODERATORS)
+def test_the_alternatives_listing_query_count_is_constant(
+    client, log_in_as, django_assert_num_queries
+):
+    log_in_as(MODERATORS)
     service = ProprietaryServiceFactory()
     for _ in range(5):
         FreeAlternativeFactory(replaces=[service])
@@ -64,8 +53,10 @@ def test_the_alternatives_listing_query_count_is_constant(client, django_assert_
         client.get(ALTERNATIVES_URL)
 
 
-def test_services_list_counts_alternatives_in_constant_queries(client, django_assert_num_queries):
-    log_in(client, MODERATORS)
+def test_services_list_counts_alternatives_in_constant_queries(
+    client, log_in_as, django_assert_num_queries
+):
+    log_in_as(MODERATORS)
     url = "/admin/snippets/catalogue/proprietaryservice/"
     service = ProprietaryServiceFactory(name="Doodle")
     FreeAlternativeFactory(replaces=[service])
@@ -80,9 +71,9 @@ def test_services_list_counts_alternatives_in_constant_queries(client, django_as
         client.get(url)
 
 
-def test_editors_add_entries_but_only_moderators_delete_them(client):
+def test_editors_add_entries_but_only_moderators_delete_them(client, log_in_as):
     category = CategoryFactory()
-    log_in(client, EDITORS)
+    log_in_as(EDITORS)
     response = client.post(
         reverse("wagtailsnippets_catalogue_freealternative:add"),
         {
@@ -103,13 +94,13 @@ def test_editors_add_entries_but_only_moderators_delete_them(client):
     assert client.post(delete_url).status_code in (302, 403)
     assert FreeAlternative.objects.filter(pk=alternative.pk).exists()
 
-    log_in(client, MODERATORS)
+    log_in_as(MODERATORS)
     client.post(delete_url)
     assert not FreeAlternative.objects.filter(pk=alternative.pk).exists()
 
 
-def test_catalogue_entries_preview_as_on_the_site(client):
-    log_in(client, EDITORS)
+def test_catalogue_entries_preview_as_on_the_site(client, log_in_as):
+    log_in_as(EDITORS)
     category = CategoryFactory(name="Visio")
     zoom = ProprietaryServiceFactory(name="Zoom", slug="zoom", category=category)
     FreeAlternativeFactory(name="Jitsi Meet", replaces=[zoom], category=category)

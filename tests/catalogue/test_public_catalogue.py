@@ -3,10 +3,12 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from catalogue.models import CatalogueIndexPage
 from home.demo_tools import ensure_home_page
+from home.groups import EDITORS
 from home.models import HomePage
 from tests.factories.catalogue import (
     CatalogueIndexPageFactory,
@@ -89,3 +91,22 @@ def test_the_catalogue_browses_by_category_in_constant_queries(
         add_category(number)
     with django_assert_num_queries(len(two.captured_queries)):
         client.get("/alternatives/")
+
+
+def test_the_sitemap_lists_every_service_page(client, catalogue_index):
+    ProprietaryServiceFactory(slug="zoom")
+    ProprietaryServiceFactory(slug="doodle")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/alternatives/remplacer/zoom/</loc>" in xml
+    assert "/alternatives/remplacer/doodle/</loc>" in xml
+
+
+def test_a_category_previews_with_its_services(client, log_in_as):
+    log_in_as(EDITORS)
+    category = CategoryFactory(name="Visio")
+    ProprietaryServiceFactory(name="Zoom", category=category)
+    url = reverse("wagtailsnippets_catalogue_category:preview_on_edit", args=[category.pk])
+    data = {"name": "Visioconférence", "slug": category.slug, "description": "", "sort_order": 1}
+    assert client.post(url, data).json() == {"is_valid": True, "is_available": True}
+    html = client.get(url).content.decode()
+    assert "Visioconférence" in html and "Remplacer Zoom" in html
