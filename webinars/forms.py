@@ -53,7 +53,7 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = _(
             "J'accepte que ces informations servent uniquement à organiser ce webinaire. "
-            "Elles sont supprimées %(days)s jours après."
+            "Elles sont supprimées %(days)s jours après le webinaire."
         ) % {"days": retention_days}
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"

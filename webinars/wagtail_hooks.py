@@ -1,10 +1,14 @@
 """Registrations in the admin: one list, filtered by webinar and status, exportable as CSV."""
 
 from django.contrib.admin.filters import RelatedFieldListFilter
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from webinars.models import Registration
+from webinars.models import Registration, WebinarPage
 
 
 class WebinarFilter(RelatedFieldListFilter):
@@ -32,3 +36,17 @@ class RegistrationAdmin(ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("webinar")
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def registrations_button(page, user, view_name=None, next_url=None):
+    """From a webinar page in the admin, straight to its registrations."""
+    if page.specific_class is WebinarPage and user.has_perm("webinars.view_registration"):
+        url = reverse("webinars_registration_modeladmin_index")
+        yield Button(
+            _("Inscriptions"),
+            url=f"{url}?{urlencode({'webinar__id__exact': page.pk})}",
+            icon_name="group",
+            priority=45,
+        )

@@ -58,3 +58,11 @@ def test_anonymous_visitors_cannot_see_registrations(client, webinar_index):
     response = client.get(LIST_URL)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_webinar_page_in_the_admin_links_to_its_registrations(client, editor, webinar_index):
+    webinar = WebinarPageFactory(parent=webinar_index)
+    html = client.get(f"/admin/pages/{webinar_index.pk}/").content.decode()
+    assert f"/admin/webinars/registration/?webinar__id__exact={webinar.pk}" in html
+    edit = client.get(f"/admin/pages/{webinar.pk}/edit/").content.decode()
+    assert f"/admin/webinars/registration/?webinar__id__exact={webinar.pk}" in edit

@@ -55,5 +55,6 @@ def test_demo_webinars_are_idempotent_and_cover_every_case(client):
         "Présentation de l&#x27;initiative Emancip&#x27;Asso"
     )
     assert "Il reste 2 places." in client.get(nearly_full.url).content.decode()
+    assert "Inscriptions ouvertes · 2 places restantes" in index_html
     feed = Calendar.from_ical(client.get("/webinaires/agenda.ics").content)
     assert len(list(feed.walk("VEVENT"))) == 2

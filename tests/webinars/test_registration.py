@@ -107,7 +107,7 @@ def test_the_form_has_a_label_for_every_field(client, webinar):
     html = client.get(webinar.registration_url).content.decode()
     for field in ("name", "email", "organisation", "consent"):
         assert f'<label for="id_{field}"' in html
-    assert "supprimées 183 jours après" in html
+    assert "supprimées 183 jours après le webinaire" in html
 
 
 def test_full_webinar_puts_people_on_the_waiting_list(client, webinar):
