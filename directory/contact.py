@@ -1,5 +1,6 @@
 """The contact form of a provider profile: validate, store, then e-mail through the outbox."""
 
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,6 +10,13 @@ from outbox.mail import queue_templated_email
 
 from .forms import ContactForm
 from .ratelimit import too_many_attempts
+
+DEFAULT_RETENTION_MONTHS = 12
+
+
+def retention_months():
+    """How long contact requests are kept; `purge_contact_requests` deletes older ones."""
+    return getattr(settings, "DIRECTORY_CONTACT_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS)
 
 
 def handle_contact_form(provider, request):
@@ -20,7 +28,9 @@ def handle_contact_form(provider, request):
             send_contact_request(provider, form)
             return redirect(provider.url + provider.reverse_subpage("contact_sent"))
     return TemplateResponse(
-        request, "pages/directory/contact_form.html", {"page": provider, "form": form}
+        request,
+        "pages/directory/contact_form.html",
+        {"page": provider, "form": form, "retention_months": retention_months()},
     )
 
 

@@ -59,13 +59,17 @@ class DirectorySearch:
     def __init__(self, index_page, params):
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
         self._providers_qs = ProviderPage.objects.child_of(index_page).live().public()
-        regions = list(Region.objects.all())
+        regions = list(Region.objects.order_by("slug"))
         departments = list(Department.objects.all())
         competencies = list(Competency.objects.all())
         tools = list(FreeAlternative.objects.filter(providers__in=self._providers_qs).distinct())
         self.facets = [
             Facet("region", _("Région"), [(r.slug, r.name) for r in regions]),
-            Facet("departement", _("Département"), [(d.code, str(d)) for d in departments]),
+            Facet(
+                "departement",
+                _("Département"),
+                [(d.code, f"{d.code} – {d.name}") for d in departments],
+            ),
             Facet("service", _("Service"), [(c.slug, c.name) for c in competencies]),
             Facet("outil", _("Outil"), [(t.slug, t.name) for t in tools]),
             Facet("type", _("Type de structure"), list(StructureType.choices)),
@@ -102,6 +106,7 @@ class DirectorySearch:
             .prefetch_related(
                 "services",
                 "regions",
+                "departments",
                 Prefetch("logo__renditions", queryset=Rendition.objects.all()),
             )
         )

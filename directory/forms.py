@@ -101,7 +101,7 @@ class ContactForm(ProtectedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.all()
+        self.fields["region"].queryset = Region.objects.order_by("slug")
         self.fields["region"].empty_label = _("Choisissez une région")
         self.fields["needs"].queryset = Competency.objects.all()
         for name in ("association_name", "person_name", "message"):
@@ -168,7 +168,7 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["services"].queryset = Competency.objects.all()
-        self.fields["regions"].queryset = Region.objects.all()
+        self.fields["regions"].queryset = Region.objects.order_by("slug")
         for name in ("structure_name", "city", "summary", "contact_name"):
             self.fields[name].validators.append(reject_markup)
         self.add_honeypot()

@@ -1,5 +1,6 @@
 """The directory (/annuaire/) and the profile page each provider keeps up to date."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -192,16 +193,20 @@ class ProviderPage(RoutablePageMixin, BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("services"),
+                FieldPanel("services", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("support_level"),
                 FieldPanel("offer_type"),
-                FieldPanel("tools"),
+                FieldPanel("tools", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages"),
             ],
             heading=_("L'offre"),
         ),
         MultiFieldPanel(
-            [FieldPanel("remote"), FieldPanel("regions"), FieldPanel("departments")],
+            [
+                FieldPanel("remote"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("departments", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Territoires"),
         ),
         MultiFieldPanel(

@@ -72,4 +72,4 @@ class SupportLevel(models.TextChoices):
 class OfferType(models.TextChoices):
     A_LA_CARTE = "a_la_carte", _("Prestations à la carte")
     FULL = "full", _("Accompagnement complet")
-    BOTH = "both", _("Les deux")
+    BOTH = "both", _("À la carte ou en accompagnement complet")

@@ -19,7 +19,7 @@ def providers_for_service(context, service):
         .distinct()
         .order_by("title")
         .select_related("logo")
-        .prefetch_related("services", "regions")[: MAX_PROVIDERS_PER_SERVICE + 1]
+        .prefetch_related("services", "regions", "departments")[: MAX_PROVIDERS_PER_SERVICE + 1]
     )
     return {
         "request": context.get("request"),

@@ -1,9 +1,9 @@
 """Delete contact requests older than the retention period (12 months unless told otherwise)."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from directory.contact import retention_months
 from directory.dates import months_before, start_of
 from directory.models import ContactRequest
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--months",
             type=int,
-            default=getattr(settings, "DIRECTORY_CONTACT_RETENTION_MONTHS", 12),
+            default=retention_months(),
             help="Durée de conservation en mois (12 par défaut).",
         )
 
