@@ -53,6 +53,13 @@ def fill_free_places(webinar, *, request=None):
     return promoted
 
 
+def fill_after_edit(webinar):
+    """Editors may add places or remove the limit: the people waiting get them at once."""
+    with transaction.atomic():
+        _lock(webinar)
+        return fill_free_places(webinar)
+
+
 def register(webinar, *, name, email, organisation, request=None):
     """Store the registration (or find the existing one), then queue its e-mail."""
     with transaction.atomic():

@@ -164,6 +164,22 @@ def test_newcomers_do_not_jump_the_waiting_list_when_a_place_opens(webinar):
     assert Registration.objects.get(email="waiting@example.org").status == "confirmed"
 
 
+def test_adding_places_promotes_people_waiting_as_soon_as_it_is_published(webinar):
+    webinar.capacity = 1
+    webinar.save_revision().publish()
+    RegistrationFactory(webinar=webinar, email="first@example.org")
+    RegistrationFactory(webinar=webinar, email="second@example.org", status="waiting")
+    RegistrationFactory(webinar=webinar, email="third@example.org", status="waiting")
+
+    webinar.capacity = 2
+    webinar.save_revision().publish()
+
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses["second@example.org"] == RegistrationStatus.CONFIRMED
+    assert statuses["third@example.org"] == RegistrationStatus.WAITING
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == [["second@example.org"]]
+
+
 def test_someone_who_cancelled_can_register_again_without_a_new_row(webinar):
     registration = RegistrationFactory(webinar=webinar, email="camille@example.org")
     booking.cancel(registration)

@@ -89,7 +89,6 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
             topic=topic,
             upcoming=upcoming,
             past_page=past_page,
-            now=now,
         )
         return context
 
