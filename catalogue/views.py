@@ -50,6 +50,10 @@ class FreeAlternativeViewSet(SnippetViewSet):
         "description",
     ]
     export_filename = "alternatives-libres"
+    export_headings = {
+        "get_difficulty_display": _("Difficulté d'adoption"),
+        "replaced_services": _("Remplace"),
+    }
 
     def get_queryset(self, request):
         return FreeAlternative.objects.select_related("category").prefetch_related("replaces")

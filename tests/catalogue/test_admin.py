@@ -35,6 +35,7 @@ def test_editors_filter_and_export_the_alternatives(client, log_in_as):
     assert len(rows) == 2
     assert rows[1][0] == "Jitsi Meet"
     assert "Apache-2.0" in rows[1] and "Zoom" in rows[1]
+    assert "Difficulté d'adoption" in rows[0]
 
 
 def test_the_alternatives_listing_query_count_is_constant(
