@@ -79,8 +79,13 @@ def webinars_content(today):
                 ],
             },
             [
-                ("Claire Dumas", "Formatrice", "L'Établi Numérique", "etabli-numerique"),
-                ("Malik Benali", "Administrateur système", "Zoomacom", "zoomacom"),
+                ("Claire Dumas", "Formatrice", "Alpes Hébergement Éthique", "alpes-hebergement"),
+                (
+                    "Malik Benali",
+                    "Administrateur système",
+                    "Les Chatons du Nord",
+                    "chatons-du-nord",
+                ),
             ],
             ["visioconference"],
             ["fiche-visio-sans-zoom"],
@@ -107,7 +112,7 @@ def webinars_content(today):
                     ),
                 ],
             },
-            [("Inès Royer", "Animatrice numérique", "Libérons nos ordis", "liberons-nos-ordis")],
+            [("Inès Royer", "Formatrice", "L'Atelier du Clic", "atelier-du-clic")],
             ["formulaires"],
             ["les-questions-a-se-poser"],
             0,
@@ -157,7 +162,14 @@ def webinars_content(today):
                     ),
                 ],
             },
-            [("Hugo Lefèvre", "Accompagnateur", "La Dérivation", "la-derivation")],
+            [
+                (
+                    "Hugo Lefèvre",
+                    "Accompagnateur",
+                    "Bordeaux Autonomie Numérique",
+                    "bordeaux-autonomie",
+                )
+            ],
             ["partage-de-fichiers"],
             ["fiche-fichiers-partages", "deux-facons-de-migrer"],
             0,
@@ -182,7 +194,7 @@ def webinars_content(today):
                     ),
                 ],
             },
-            [("Claire Dumas", "Formatrice", "L'Établi Numérique", "etabli-numerique")],
+            [("Gwenn Le Bihan", "Administratrice système", "Breizh Libre", "breizh-libre")],
             ["courriel", "site-web"],
             ["logiciel-libre-et-hebergeur-ethique"],
             0,
@@ -228,7 +240,12 @@ def webinars_content(today):
             [
                 ("Anaïs Perrin", "Coordinatrice du projet", "Framasoft", ""),
                 ("Julien Moreau", "Chargé de projet", "Animafac", ""),
-                ("Inès Royer", "Animatrice numérique", "Libérons nos ordis", "liberons-nos-ordis"),
+                (
+                    "Nora Chevalier",
+                    "Accompagnatrice",
+                    "Coopérative des Communs Numériques",
+                    "coop-des-communs",
+                ),
             ],
             ["courriel", "partage-de-fichiers", "visioconference"],
             ["la-triple-domination", "logiciel-libre-et-hebergeur-ethique"],

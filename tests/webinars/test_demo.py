@@ -32,7 +32,7 @@ def test_demo_webinars_are_idempotent_and_cover_every_case(client):
     before = snapshot()
     load_demo()
     assert snapshot() == before
-    assert "Webinaires : 6 sur /webinaires/" in output
+    assert "Webinaires : 6 sur /webinaires/, 6 intervenants liés à l'annuaire." in output
 
     webinars = list(WebinarPage.objects.live())
     now = timezone.now()
@@ -49,6 +49,13 @@ def test_demo_webinars_are_idempotent_and_cover_every_case(client):
     launch = WebinarPage.objects.get(slug="presentation-de-l-initiative-emancipasso")
     assert launch.start_in_paris.strftime("%Y-%m-%d %H:%M") == "2024-03-14 18:00"
     assert launch.speakers.count() == 3
+    linked = WebinarSpeaker.objects.filter(provider__isnull=False).select_related("provider")
+    assert all(speaker.provider.live for speaker in linked)
+    assert {speaker.organisation for speaker in linked} == {
+        speaker.provider.title for speaker in linked
+    }
+    launch_html = client.get(launch.url).content.decode()
+    assert "Coopérative des Communs Numériques dans l'annuaire</a>" in launch_html
 
     index_html = client.get("/webinaires/").content.decode()
     assert index_html.index("Des réunions en visio sans Zoom") < index_html.index(
