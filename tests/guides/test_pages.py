@@ -29,6 +29,7 @@ class GuideTreeTests(WagtailPageTestCase):
 
     def test_index_and_guide_render_and_preview(self):
         self.assertPageIsRenderable(self.index)
+        self.assertPageIsPreviewable(self.index)
         self.assertPageIsRenderable(self.guide)
         post_data = nested_form_data(
             {
