@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -238,6 +239,28 @@ class ProviderPage(RoutablePageMixin, BasePage):
         index.FilterField("structure_type"),
         index.FilterField("chatons_member"),
         index.FilterField("remote"),
+    ]
+
+    # Public facts only: the contact e-mail stays out of the API as it stays off the page.
+    api_fields = [
+        APIField("introduction"),
+        APIField("structure_type"),
+        APIField("chatons_member"),
+        APIField("description"),
+        APIField("services"),
+        APIField("tools"),
+        APIField("regions"),
+        APIField("departments"),
+        APIField("remote"),
+        APIField("city"),
+        APIField("price_information"),
+        APIField("price_min"),
+        APIField("price_max"),
+        APIField("prices_adapted"),
+        APIField("website"),
+        APIField("fediverse_url"),
+        APIField("languages"),
+        APIField("last_reviewed"),
     ]
 
     template = "pages/directory/provider_page.html"

@@ -134,3 +134,13 @@ def test_the_contact_form_page_renders_every_field_with_a_label(client, provider
         assert f'for="id_{field}"' in html
     assert "<legend>Vos besoins" in html
     assert html.count("<h1") == 1
+
+
+def test_the_api_gives_public_facts_but_never_the_contact_email(client, provider):
+    response = client.get("/api/v2/pages/?type=directory.ProviderPage&fields=*")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '"title": "Les Libristes"' in body
+    assert '"structure_type": "association"' in body
+    assert "secret-contact" not in body
+    assert "contact_email" not in body
