@@ -278,16 +278,12 @@ class WebinarPage(RoutablePageMixin, BasePage):
     def confirmed_registrations(self):
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED)
 
-    def state_at(self, now=None, confirmed_count=None):
-        """The state now; `confirmed_count` comes from a listing annotation when there is one."""
-        if confirmed_count is None:
-            confirmed_count = getattr(self, "confirmed_count", None)
-        if confirmed_count is None:
-            confirmed_count = (
-                self.confirmed_registrations().count()
-                if self.uses_registration_form and self.capacity
-                else 0
-            )
+    @cached_property
+    def confirmed_count(self):
+        """One query here; listings annotate the same name, which then takes precedence."""
+        return self.confirmed_registrations().count()
+
+    def state_at(self, now):
         schedule = Schedule(
             start=self.start,
             end=self.ends_at,
@@ -295,20 +291,20 @@ class WebinarPage(RoutablePageMixin, BasePage):
             capacity=self.capacity if self.uses_registration_form else None,
             has_replay=bool(self.replay_url),
         )
-        return webinar_state(schedule, now=now or timezone.now(), confirmed_count=confirmed_count)
+        counted = self.uses_registration_form and self.capacity is not None
+        return webinar_state(
+            schedule, now=now, confirmed_count=self.confirmed_count if counted else 0
+        )
 
     @cached_property
     def state(self):
-        return self.state_at()
+        return self.state_at(timezone.now())
 
-    @cached_property
+    @property
     def places_left(self):
         if self.capacity is None or not self.uses_registration_form:
             return None
-        confirmed = getattr(self, "confirmed_count", None)
-        if confirmed is None:
-            confirmed = self.confirmed_registrations().count()
-        return max(self.capacity - confirmed, 0)
+        return max(self.capacity - self.confirmed_count, 0)
 
     def replay_html(self):
         """The replay through the shared click-to-load video block: no request before a click."""
