@@ -1,7 +1,9 @@
 """Registrations in the admin: one list, filtered by webinar and status, exportable as CSV."""
 
+from django.contrib.admin.decorators import display as admin_display
 from django.contrib.admin.filters import RelatedFieldListFilter
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +11,7 @@ from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from webinars.models import Registration, WebinarPage
+from webinars.models.pages import PARIS
 
 
 class WebinarFilter(RelatedFieldListFilter):
@@ -29,13 +32,21 @@ class RegistrationAdmin(ModelAdmin):
     list_display = ("name", "email", "organisation", "webinar", "status", "created_at")
     list_filter = (("webinar", WebinarFilter), "status")
     search_fields = ("name", "email", "organisation")
-    list_export = ("webinar", "name", "email", "organisation", "status", "created_at")
+    list_export = ("webinar", "name", "email", "organisation", "status_label", "registered_on")
     export_filename = "inscriptions-webinaires"
     inspect_view_enabled = True
     ordering = ("webinar", "created_at")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("webinar")
+
+    @admin_display(description=_("état"))
+    def status_label(self, obj):
+        return obj.get_status_display()
+
+    @admin_display(description=_("inscrit le (heure de Paris)"))
+    def registered_on(self, obj):
+        return timezone.localtime(obj.created_at, PARIS).strftime("%d/%m/%Y %H:%M")
 
 
 @hooks.register("register_page_header_buttons")
