@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail_modeladmin.helpers import AdminURLHelper
 
-from .models import ProviderApplication
+from .models import DirectoryIndexPage, ProviderApplication
 from .onboarding import approve_application, reject_application
 
 DECIDE = "directory.change_providerapplication"
@@ -39,6 +39,12 @@ def _already_decided(request, application):
 @permission_required(DECIDE, raise_exception=True)
 def approve(request, pk):
     application = get_object_or_404(ProviderApplication, pk=pk)
+    if not DirectoryIndexPage.objects.exists():
+        messages.error(
+            request,
+            _("Créez d'abord la page « Annuaire » : les fiches acceptées y sont rangées."),
+        )
+        return redirect(_index_url())
     if request.method == "POST":
         decided = approve_application(pk, request.user)
         if decided is None:

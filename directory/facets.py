@@ -43,6 +43,7 @@ class Facet:
     name: str
     label: str
     choices: list  # (value, label) pairs
+    any_label: str = ""
     boolean: bool = False
     selected: str = ""
     options: list = field(default_factory=list)

@@ -246,3 +246,13 @@ def test_only_moderators_decide(client, directory):
     refused = approve(client, application)
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's "denied"
     assert ProviderApplication.objects.get().status == ProviderApplication.Status.PENDING
+
+
+def test_approving_without_a_directory_page_explains_what_to_do(client, moderator):
+    application = ProviderApplicationFactory()
+    client.force_login(moderator)
+    response = approve(client, application)
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert "Créez d'abord la page « Annuaire »" in messages[0]
+    assert ProviderApplication.objects.get().status == ProviderApplication.Status.PENDING

@@ -124,7 +124,10 @@ def test_the_filter_form_keeps_the_current_choices_and_offers_to_remove_them(cli
     assert (
         '<a href="/annuaire/?region=bretagne">Retirer Membre du collectif CHATONS : Oui</a>' in html
     )
-    assert '<h2 id="resultats-titre" role="status">1 structure</h2>' in html
+    assert (
+        '<p class="directory-count" role="status">1 structure correspond à votre recherche.</p>'
+        in html
+    )
 
 
 def test_only_live_providers_are_listed(client, providers):
