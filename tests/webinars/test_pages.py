@@ -108,6 +108,8 @@ def test_index_filters_by_topic_with_a_get_form(client, webinar_index, topics):
 
     unknown = client.get(webinar_index.url, {"theme": "inconnu"}).content.decode()
     assert "Ce thème n&#x27;a pas de webinaire" in unknown
+    assert 'id="id_theme_error"' in unknown
+    assert 'aria-describedby="id_theme_error"' in unknown
     assert about_visio.title in unknown and about_mail.title in unknown
 
 
