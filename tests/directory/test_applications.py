@@ -1,5 +1,7 @@
 """Joining the directory: the public form, the moderators' list, approval and rejection."""
 
+from html import unescape
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -253,6 +255,6 @@ def test_approving_without_a_directory_page_explains_what_to_do(client, moderato
     client.force_login(moderator)
     response = approve(client, application)
     assert response.status_code == 302
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert "Créez d'abord la page « Annuaire »" in messages[0]
+    [message] = [unescape(str(m)) for m in response.wsgi_request._messages]
+    assert "Créez d'abord la page « Annuaire »" in message
     assert ProviderApplication.objects.get().status == ProviderApplication.Status.PENDING
