@@ -7,9 +7,12 @@ ERRORS_JS = r"""
 () => {
     const regions = Array.from(document.querySelectorAll('[role=alert], [aria-live]'));
     const invalid = Array.from(document.querySelectorAll('[aria-invalid=true]'));
-    const described = el => (el.getAttribute('aria-describedby') || '').split(/\s+/)
+    const describedItself = el => (el.getAttribute('aria-describedby') || '').split(/\s+/)
         .some(id => id && document.getElementById(id)
             && document.getElementById(id).textContent.trim());
+    // A group of checkboxes or radios carries its error on its fieldset.
+    const described = el => describedItself(el)
+        || (el.closest('fieldset') !== null && describedItself(el.closest('fieldset')));
     return {
         announced: regions.map(region => region.textContent.trim()).filter(Boolean),
         invalid: invalid.map(el => el.name),
