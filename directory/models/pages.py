@@ -283,8 +283,9 @@ class ProviderPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_guides"] = self.related_guides()
-        context["tools"] = self.tools_with_catalogue_links()
+        tools = self.tools_with_catalogue_links()
+        context["tools"] = tools
+        context["related_guides"] = self.related_guides({tool.category_id for tool in tools})
         return context
 
     def tools_with_catalogue_links(self):
@@ -299,12 +300,18 @@ class ProviderPage(RoutablePageMixin, BasePage):
                 tool.catalogue_url = f"{catalogue.url}{route}#alternative-{tool.slug}"
         return tools
 
-    def related_guides(self, limit=6):
-        """Live guides whose topics include a category of the tools this provider supports."""
+    @staticmethod
+    def related_guides(category_ids, limit=6):
+        """Live guides whose topics include a category of the tools the provider supports.
+
+        Works from category ids rather than this page, so a preview of an unsaved profile works.
+        """
+        if not category_ids:
+            return GuidePage.objects.none()
         return (
             GuidePage.objects.live()
             .public()
-            .filter(topics__alternatives__providers=self)
+            .filter(topics__in=category_ids)
             .distinct()
             .order_by("title")
             .defer_streamfields()[:limit]

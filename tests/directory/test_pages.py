@@ -138,3 +138,31 @@ class DirectoryPageTests(WagtailPageTestCase):
         with self.assertRaises(ValidationError) as raised:
             self.provider.full_clean()
         self.assertIn("logo_alt", raised.exception.message_dict)
+
+    def test_a_new_profile_can_be_previewed_before_it_is_saved(self):
+        url = f"/admin/pages/add/directory/providerpage/{self.directory.pk}/preview/"
+        self.login()
+        data = nested_form_data(
+            {
+                "title": "Nouvelle structure",
+                "slug": "nouvelle-structure",
+                "introduction": "Une fiche en préparation.",
+                "structure_type": "cooperative",
+                "description": rich_text("<p>Présentation.</p>"),
+                "support_level": "general",
+                "offer_type": "both",
+                "languages": "français",
+                "contact_email": "nouvelle@example.org",
+                "last_reviewed": "2026-03-02",
+                "links": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
+        data["services"] = [str(pk) for pk in self.provider.services.values_list("pk", flat=True)]
+        data["tools"] = [str(self.tool.pk)]
+        self.assertEqual(
+            self.client.post(url, data).json(), {"is_valid": True, "is_available": True}
+        )
+        preview = self.client.get(url)
+        self.assertContains(preview, "Nouvelle structure")
+        self.assertContains(preview, "Nextcloud")
