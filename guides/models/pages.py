@@ -1,5 +1,6 @@
 """The guides section: an index that filters guides, and the guides themselves."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -120,8 +121,8 @@ class GuidePage(BasePage):
             [
                 FieldPanel("kind"),
                 FieldPanel("audience"),
-                FieldPanel("topics"),
-                FieldPanel("services"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("services", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classement"),
         ),

@@ -1,6 +1,10 @@
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_factories import ImageFactory
 
 from guides.models import Audience, GuideIndexPage, GuideKind, GuidePage
 from home.demo_tools import ensure_home_page
@@ -112,3 +116,32 @@ def test_related_guides_share_a_topic_and_exclude_the_guide_itself(client, guide
     assert [related.pk for related in guide.related_guides()] == [sibling.pk]
     html = client.get(guide.url).content.decode()
     assert "Choisir un webmail" in html and "Quitter YouTube" not in html
+
+
+def test_a_listing_image_needs_its_alt_text(guide_index):
+    guide = GuidePageFactory(parent=guide_index)
+    guide.listing_image = ImageFactory()
+    guide.listing_image_alt = "  "
+    with pytest.raises(ValidationError) as error:
+        guide.full_clean()
+    assert "listing_image_alt" in error.value.message_dict
+
+
+def test_the_listing_image_is_shown_with_its_alt_text_in_constant_queries(
+    client, guide_index, django_assert_num_queries
+):
+    GuidePageFactory(
+        parent=guide_index, listing_image=ImageFactory(), listing_image_alt="Un bureau associatif"
+    )
+    client.get("/guides/")
+    with CaptureQueriesContext(connection) as one:
+        html = client.get("/guides/").content.decode()
+    with_one_image = len(one.captured_queries)  # read now: each request resets the query log
+    assert 'alt="Un bureau associatif"' in html
+    for number in range(3):
+        GuidePageFactory(
+            parent=guide_index, listing_image=ImageFactory(), listing_image_alt=f"Image {number}"
+        )
+    client.get("/guides/")  # the first view of a new image creates its rendition, once
+    with django_assert_num_queries(with_one_image):
+        client.get("/guides/")
