@@ -16,7 +16,12 @@ class ContactRequestPermissionHelper(PermissionHelper):
     """A request is visible only to who may change the profile it was sent to."""
 
     def _owns(self, user, obj):
-        return editable_provider_pages(user).filter(pk=obj.provider_id).exists()
+        # Asked once per row of the list: remember the answer on the user for this request.
+        if not hasattr(user, "_directory_provider_ids"):
+            user._directory_provider_ids = set(
+                editable_provider_pages(user).values_list("pk", flat=True)
+            )
+        return obj.provider_id in user._directory_provider_ids
 
     def user_can_inspect_obj(self, user, obj):
         return super().user_can_inspect_obj(user, obj) and self._owns(user, obj)

@@ -5,6 +5,8 @@ Every check goes through the admin views a person would use, not only the permis
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -223,3 +225,23 @@ def test_editors_do_not_read_contact_requests(client, world):
     ContactRequestFactory(provider=world["A"])
     client.force_login(world["editor"])
     assert client.get("/admin/directory/contactrequest/").status_code in (302, 403)
+
+
+def test_the_contact_request_list_query_count_does_not_grow(
+    client, world, django_assert_num_queries
+):
+    client.force_login(world["provider_a"])
+    url = "/admin/directory/contactrequest/"
+
+    def count():
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    ContactRequestFactory.create_batch(3, provider=world["A"])
+    with_n = count()
+    ContactRequestFactory.create_batch(3, provider=world["A"])
+    assert count() == with_n
+    with django_assert_num_queries(with_n):
+        client.get(url)
