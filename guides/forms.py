@@ -26,14 +26,15 @@ class GuideFilterForm(forms.Form):
     )
 
     def filter(self, guides):
-        """Narrow a GuidePage queryset to the valid choices; unknown values filter nothing."""
-        if not self.is_valid():
+        """Narrow a GuidePage queryset; an invalid value is reported and ignored, not the others."""
+        if not self.is_bound:
             return guides
+        self.is_valid()
         data = self.cleaned_data
-        if data["kind"]:
+        if data.get("kind"):
             guides = guides.filter(kind=data["kind"])
-        if data["topic"]:
+        if data.get("topic"):
             guides = guides.filter(topics=data["topic"])
-        if data["audience"]:
+        if data.get("audience"):
             guides = guides.filter(audience__in=[data["audience"], Audience.ALL])
         return guides

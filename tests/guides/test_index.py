@@ -66,12 +66,17 @@ def test_filters_give_exactly_the_expected_guides(client, library, query, expect
     assert "Set-Cookie" not in response.headers
 
 
-def test_an_unknown_filter_value_is_explained_and_filters_nothing(client, library):
-    response = client.get("/guides/", {"kind": "pamphlet"})
+def test_an_unknown_filter_value_is_explained_and_the_other_filters_still_apply(client, library):
+    response = client.get("/guides/", {"kind": "pamphlet", "topic": "visio"})
     html = response.content.decode()
     assert 'role="alert"' in html
     assert 'aria-invalid="true"' in html
-    assert len(listed_titles(response)) == len(library)
+    assert 'aria-describedby="id_kind-errors"' in html
+    assert set(listed_titles(response)) == {
+        "Argument petites assos",
+        "Fiche visio petites",
+        "Témoignage moyen",
+    }
 
 
 def test_unpublished_guides_are_not_listed(client, library):
