@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from directory.models import ContactRequest, Region
+from home.demo_tools import ensure_user
 from outbox.models import OutgoingEmail
 from tests.factories.directory import ProviderPageFactory
 
@@ -144,3 +145,22 @@ def test_the_api_gives_public_facts_but_never_the_contact_email(client, provider
     assert '"structure_type": "association"' in body
     assert "secret-contact" not in body
     assert "contact_email" not in body
+
+
+def test_a_failed_email_keeps_the_request_visible_with_its_delivery_state(
+    client, provider, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.outbox.failing_backend.UnreachableSMTPBackend"
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(CONTACT_URL, valid_data()).status_code == 302
+    stored = ContactRequest.objects.get()
+    assert stored.email_message.status == OutgoingEmail.Status.FAILED
+    assert "Connection refused" in stored.email_message.last_error
+
+    client.force_login(
+        ensure_user("relecture", "mot-de-passe", email="r@example.org", superuser=True)
+    )
+    listing = client.get("/admin/directory/contactrequest/").content.decode()
+    assert "Les Amis du Jardin" in listing
+    assert "Échec" in listing
