@@ -65,15 +65,26 @@ class DirectorySearch:
         competencies = list(Competency.objects.all())
         tools = list(FreeAlternative.objects.filter(providers__in=self._providers_qs).distinct())
         self.facets = [
-            Facet("region", _("Région"), [(r.slug, r.name) for r in regions]),
+            Facet(
+                "region",
+                _("Région"),
+                [(r.slug, r.name) for r in regions],
+                _("Toutes les régions"),
+            ),
             Facet(
                 "departement",
                 _("Département"),
                 [(d.code, f"{d.code} – {d.name}") for d in departments],
+                _("Tous les départements"),
             ),
-            Facet("service", _("Service"), [(c.slug, c.name) for c in competencies]),
-            Facet("outil", _("Outil"), [(t.slug, t.name) for t in tools]),
-            Facet("type", _("Type de structure"), list(StructureType.choices)),
+            Facet(
+                "service",
+                _("Service"),
+                [(c.slug, c.name) for c in competencies],
+                _("Tous les services"),
+            ),
+            Facet("outil", _("Outil"), [(t.slug, t.name) for t in tools], _("Tous les outils")),
+            Facet("type", _("Type de structure"), list(StructureType.choices), _("Tous les types")),
             Facet("chatons", _("Membre du collectif CHATONS"), [(YES, _("Oui"))], boolean=True),
             Facet("distance", _("Travaille à distance"), [(YES, _("Oui"))], boolean=True),
         ]

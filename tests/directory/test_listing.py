@@ -118,6 +118,7 @@ def test_each_choice_shows_how_many_providers_it_would_leave(client, providers):
 
 def test_the_filter_form_keeps_the_current_choices_and_offers_to_remove_them(client, providers):
     html = client.get("/annuaire/?region=bretagne&chatons=1").content.decode()
+    assert '<option value="">Toutes les régions</option>' in html
     assert '<option value="bretagne" selected>' in html
     assert 'name="chatons" value="1" checked' in html
     assert '<a href="/annuaire/?chatons=1">Retirer Région : Bretagne</a>' in html
