@@ -77,6 +77,20 @@ def asks_pytest_django_for_a_database(item):
     return bool(fixtures or item.get_closest_marker("django_db"))
 
 
+def close_server_connections():
+    """The live server's request threads are daemons and one may still hold a PostgreSQL
+    session at the end, which would stop Django from dropping the test database."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_db_setup, django_db_blocker):
     """The test database, also when only browser tests run.
@@ -109,6 +123,8 @@ def demo_site(django_db_setup, django_db_blocker):
     server = LiveServer("127.0.0.1")
     yield server
     server.stop()
+    with django_db_blocker.unblock():
+        close_server_connections()
 
 
 @pytest.fixture(autouse=True)
