@@ -24,6 +24,9 @@ from .taxonomy import OfferType, StructureType, SupportLevel
 
 PROVIDERS_PER_PAGE = 12
 
+# The routes below import facets, forms and onboarding inside the method: those modules
+# import these models, so a module-level import would be circular.
+
 
 class DirectoryIndexPage(RoutablePageMixin, BasePage):
     """Lists providers with combinable filters; `referencer/` hosts the application form."""
