@@ -6,7 +6,6 @@ see what each one gives. Also creates an editor and a moderator account to try t
 
 import datetime
 import io
-import uuid
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -87,11 +86,6 @@ def ensure_questions_document():
     )
 
 
-def items(values):
-    """ListBlock values in the stored form, so that re-running the demo compares equal."""
-    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
-
-
 def paragraph(*texts):
     return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
 
@@ -108,7 +102,7 @@ def argument(title, problem, why_it_matters, answer, sources=()):
             "problem": f"<p>{problem}</p>",
             "why_it_matters": f"<p>{why_it_matters}</p>",
             "ethical_answer": f"<p>{answer}</p>",
-            "sources": items({"title": name, "url": url} for name, url in sources),
+            "sources": [{"title": name, "url": url} for name, url in sources],
         },
     }
 
@@ -121,7 +115,7 @@ def alternatives(service_slug, *alternative_slugs, title=None):
         "value": {
             "title": title or f"Par quoi remplacer {service.name} ?",
             "service": service.pk,
-            "alternatives": items(chosen[slug].pk for slug in alternative_slugs),
+            "alternatives": [chosen[slug].pk for slug in alternative_slugs],
         },
     }
 
@@ -129,7 +123,7 @@ def alternatives(service_slug, *alternative_slugs, title=None):
 def checklist(title, entries, introduction=""):
     return {
         "type": "checklist",
-        "value": {"title": title, "introduction": introduction, "items": items(entries)},
+        "value": {"title": title, "introduction": introduction, "items": list(entries)},
     }
 
 
@@ -138,7 +132,7 @@ def steps(title, entries):
         "type": "steps",
         "value": {
             "title": title,
-            "steps": items({"title": name, "text": f"<p>{text}</p>"} for name, text in entries),
+            "steps": [{"title": name, "text": f"<p>{text}</p>"} for name, text in entries],
         },
     }
 
@@ -156,7 +150,7 @@ def faq(*entries, title="Questions fréquentes"):
         "type": "faq",
         "value": {
             "title": title,
-            "items": items({"question": q, "answer": f"<p>{a}</p>"} for q, a in entries),
+            "items": [{"question": q, "answer": f"<p>{a}</p>"} for q, a in entries],
         },
     }
 

@@ -46,7 +46,9 @@ def _comparable(page, name, value):
     """StreamField values compare by their normalised JSON form; everything else as is."""
     field = page._meta.get_field(name)
     if isinstance(field, StreamField):
-        prepared = field.get_prep_value(field.to_python(value))
+        stream = field.to_python(value)
+        list(stream)  # convert every block, so older literal forms (plain list items) normalise
+        prepared = field.get_prep_value(stream)
         if isinstance(prepared, str):
             prepared = json.loads(prepared)
         return json.dumps(_without_block_ids(prepared), sort_keys=True, default=str)
