@@ -18,9 +18,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from catalogue.models import Category
-from home.blocks import RICH_TEXT_FEATURES, VideoEmbedBlock, embed_url_for
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, VideoEmbedBlock, embed_url_for
 from home.models import BasePage
-from webinars.blocks import WebinarStreamBlock
 from webinars.calendar import calendar_response, webinars_calendar
 from webinars.forms import TopicFilterForm
 from webinars.models.registrations import RegistrationStatus
@@ -167,7 +166,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Remplace le formulaire d'inscription du site par ce lien."),
     )
-    body = StreamField(WebinarStreamBlock(), blank=True, verbose_name=_("présentation"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("présentation"))
     slides = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("support de présentation"),
