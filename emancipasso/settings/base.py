@@ -159,6 +159,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "6"))
 
+# How long personal data is kept, and when providers are asked to review their profile.
+WEBINAR_REGISTRATION_RETENTION_DAYS = int(
+    os.environ.get("WEBINAR_REGISTRATION_RETENTION_DAYS", "183")
+)
+DIRECTORY_CONTACT_RETENTION_MONTHS = int(os.environ.get("DIRECTORY_CONTACT_RETENTION_MONTHS", "12"))
+DIRECTORY_REVIEW_REMINDER_MONTHS = int(os.environ.get("DIRECTORY_REVIEW_REMINDER_MONTHS", "12"))
+
 WAGTAIL_SITE_NAME = "Emancip'Asso"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
