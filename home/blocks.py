@@ -23,6 +23,7 @@ __all__ = [
     "VideoEmbedBlock",
     "BaseStreamBlock",
     "embed_url_for",
+    "UNSUPPORTED_VIDEO_MESSAGE",
 ]
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -131,6 +132,11 @@ _YOUTUBE = re.compile(r"^(?:www\.)?(?:youtube\.com|youtu\.be|youtube-nocookie\.c
 _VIMEO = re.compile(r"^(?:www\.)?vimeo\.com$")
 
 
+UNSUPPORTED_VIDEO_MESSAGE = _(
+    "Cette adresse n'est pas celle d'une vidéo PeerTube, YouTube ou Vimeo en https."
+)
+
+
 def embed_url_for(url):
     """The player URL for a video page URL, or None when the address is not one we can embed."""
     parts = urlsplit(url or "")
@@ -166,14 +172,7 @@ class VideoEmbedBlock(blocks.StructBlock):
         value = super().clean(value)
         if not embed_url_for(value["url"]):
             raise StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError(
-                        _(
-                            "Cette adresse n'est pas celle d'une vidéo PeerTube, YouTube ou Vimeo "
-                            "en https."
-                        )
-                    )
-                }
+                block_errors={"url": ValidationError(UNSUPPORTED_VIDEO_MESSAGE)}
             )
         return value
 

@@ -18,7 +18,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from catalogue.models import Category
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, VideoEmbedBlock, embed_url_for
+from home.blocks import (
+    RICH_TEXT_FEATURES,
+    UNSUPPORTED_VIDEO_MESSAGE,
+    BaseStreamBlock,
+    VideoEmbedBlock,
+    embed_url_for,
+)
 from home.models import BasePage
 from webinars.calendar import calendar_response, webinars_calendar
 from webinars.forms import TopicFilterForm
@@ -245,9 +251,7 @@ class WebinarPage(RoutablePageMixin, BasePage):
         if self.duration is not None and not 15 <= self.duration <= 480:
             errors["duration"] = _("La durée doit être comprise entre 15 minutes et 8 heures.")
         if self.replay_url and not embed_url_for(self.replay_url):
-            errors["replay_url"] = _(
-                "Cette adresse n'est pas celle d'une vidéo PeerTube, YouTube ou Vimeo en https."
-            )
+            errors["replay_url"] = UNSUPPORTED_VIDEO_MESSAGE
         if self.start and self.registration_deadline and self.registration_deadline > self.start:
             errors["registration_deadline"] = _(
                 "La date limite d'inscription doit précéder le début du webinaire."
