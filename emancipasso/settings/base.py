@@ -18,6 +18,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: see home/client_address.py.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # The hub's own apps, in the order `load_demo_content` builds their demo content.
 PROJECT_APPS = ["home", "outbox", "catalogue", "guides", "directory", "webinars"]
