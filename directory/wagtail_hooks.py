@@ -4,46 +4,26 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views
+from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper
+
+from .admin_confinement import choosable_pages, is_provider_only
+from .admin_views import ApproveView, RejectView
 from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages, is_provider
 
 
-class ContactRequestPermissionHelper(PermissionHelper):
+@modeladmin_register
+class ContactRequestAdmin(HubModelAdmin):
     """A request is visible only to who may change the profile it was sent to."""
 
-    def _owns(self, user, obj):
-        # Asked once per row of the list: remember the answer on the user for this request.
-        if not hasattr(user, "_directory_provider_ids"):
-            user._directory_provider_ids = set(
-                editable_provider_pages(user).values_list("pk", flat=True)
-            )
-        return obj.provider_id in user._directory_provider_ids
-
-    def user_can_inspect_obj(self, user, obj):
-        return super().user_can_inspect_obj(user, obj) and self._owns(user, obj)
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return super().user_can_delete_obj(user, obj) and self._owns(user, obj)
-
-    def user_can_create(self, user):
-        return False
-
-
-@modeladmin_register
-class ContactRequestAdmin(ModelAdmin):
     model = ContactRequest
     menu_label = _("Demandes de contact")
     menu_icon = "mail"
     menu_order = 310
-    permission_helper_class = ContactRequestPermissionHelper
-    inspect_view_enabled = True
+    permission_helper_class = ReviewOnlyPermissionHelper
     list_display = ("created_at", "association_name", "person_name", "provider", "delivery")
     list_filter = ("created_at",)
     search_fields = ("association_name", "person_name", "email", "message")
@@ -59,13 +39,11 @@ class ContactRequestAdmin(ModelAdmin):
         "consent",
     ]
 
+    def restrict_queryset(self, queryset, user):
+        return queryset.filter(provider__in=editable_provider_pages(user))
+
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(provider__in=editable_provider_pages(request.user))
-            .select_related("provider", "email_message")
-        )
+        return super().get_queryset(request).select_related("provider", "email_message")
 
     def delivery(self, obj):
         return obj.email_message.get_status_display() if obj.email_message else "—"
@@ -97,22 +75,15 @@ class ApplicationButtonHelper(ButtonHelper):
         return buttons
 
 
-class ApplicationPermissionHelper(PermissionHelper):
+@modeladmin_register
+class ProviderApplicationAdmin(HubModelAdmin):
     """Applications arrive through the public form; moderators decide, they do not create."""
 
-    def user_can_create(self, user):
-        return False
-
-
-@modeladmin_register
-class ProviderApplicationAdmin(ModelAdmin):
     model = ProviderApplication
     menu_label = _("Demandes de référencement")
     menu_icon = "group"
     menu_order = 320
-    permission_helper_class = ApplicationPermissionHelper
     button_helper_class = ApplicationButtonHelper
-    inspect_view_enabled = True
     list_display = ("created_at", "structure_name", "structure_type", "city", "status")
     list_filter = ("status", "structure_type")
     search_fields = ("structure_name", "city", "contact_name", "contact_email")
@@ -133,21 +104,26 @@ class ProviderApplicationAdmin(ModelAdmin):
     export_filename = "demandes-referencement"
     form_fields_exclude = ["status", "reviewed_at", "reviewed_by", "account", "provider_page"]
 
+    def approve_view(self, request, instance_pk):
+        return ApproveView.as_view(model_admin=self, instance_pk=instance_pk)(request)
 
-@hooks.register("register_admin_urls")
-def register_application_decisions():
-    return [
-        path(
-            "annuaire/demandes/<int:pk>/accepter/",
-            admin_views.approve,
-            name="directory_application_approve",
-        ),
-        path(
-            "annuaire/demandes/<int:pk>/refuser/",
-            admin_views.reject,
-            name="directory_application_reject",
-        ),
-    ]
+    def reject_view(self, request, instance_pk):
+        return RejectView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            path(
+                "annuaire/demandes/<int:instance_pk>/accepter/",
+                self.approve_view,
+                name="directory_application_approve",
+            ),
+            path(
+                "annuaire/demandes/<int:instance_pk>/refuser/",
+                self.reject_view,
+                name="directory_application_reject",
+            ),
+        )
 
 
 class ProviderWelcomePanel(Component):
@@ -170,3 +146,9 @@ class ProviderWelcomePanel(Component):
 def greet_providers(request, panels):
     if is_provider(request.user):
         panels.insert(0, ProviderWelcomePanel())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def providers_choose_among_public_pages(pages, request):
+    """A provider linking to a page sees only what visitors see: no draft, no private page."""
+    return choosable_pages(pages) if is_provider_only(request.user) else pages

@@ -1,3 +1,4 @@
+from .access import ProviderMaintainer
 from .pages import DirectoryIndexPage, ProviderLink, ProviderPage
 from .submissions import ContactRequest, ProviderApplication, ReviewReminder
 from .taxonomy import Competency, Department, OfferType, Region, StructureType, SupportLevel
@@ -10,6 +11,7 @@ __all__ = [
     "OfferType",
     "ProviderApplication",
     "ProviderLink",
+    "ProviderMaintainer",
     "ProviderPage",
     "Region",
     "ReviewReminder",

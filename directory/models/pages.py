@@ -13,16 +13,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PagePermissionTester
 from wagtail.search import index
 
 from catalogue.models import CatalogueIndexPage
 from guides.models import GuidePage
+from home.form_protection import accept_submission, public_form_view, response_status
 from home.models import BasePage
 
 from .taxonomy import OfferType, StructureType, SupportLevel
 
 PROVIDERS_PER_PAGE = 12
+# Facts a provider cannot claim for itself (CHATONS membership): moderators check them.
+VERIFY_PROVIDERS = "directory.verify_providerpage"
 
 # The routes below import facets, forms and onboarding inside the method: those modules
 # import these models, so a module-level import would be circular.
@@ -54,28 +57,44 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         return context
 
     @path("referencer/", name="apply")
+    @public_form_view
     def apply(self, request):
         from directory.forms import ApplicationForm
         from directory.onboarding import receive_application
-        from directory.ratelimit import too_many_attempts
 
-        form = ApplicationForm(request.POST or None)
-        if request.method == "POST":
-            if too_many_attempts(request, "application"):
-                form.add_error(None, ApplicationForm.rate_limited_message)
-            elif form.is_valid():
-                receive_application(form)
-                return redirect(self.url + self.reverse_subpage("application_received"))
+        form = ApplicationForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and accept_submission(request, form, "application"):
+            receive_application(form)
+            return redirect(self.url + self.reverse_subpage("application_received"))
         return TemplateResponse(
             request,
             "pages/directory/application_form.html",
             {"page": self, "form": form},
+            status=response_status(form),
         )
 
     @path("referencer/merci/", name="application_received")
     def application_received(self, request):
         return TemplateResponse(
             request, "pages/directory/application_received.html", {"page": self}
+        )
+
+
+class ProviderPagePermissionTester(PagePermissionTester):
+    """A maintainer edits and submits its profile; deleting or moving it takes a moderator.
+
+    Wagtail lets anyone with "change" delete (and so move) a page that is not live; an
+    account that reaches the profile only as its maintainer must not.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and self._granted_by_a_group()
+
+    def _granted_by_a_group(self):
+        """True if a group (not only the maintainer record) gives rights over this page."""
+        return self.user.is_superuser or any(
+            perm.group_id and self.page.path.startswith(perm.page.path)
+            for perm in self.permission_policy.get_cached_permissions_for_user(self.user)
         )
 
 
@@ -188,7 +207,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("structure_type"),
-                FieldPanel("chatons_member"),
+                FieldPanel("chatons_member", permission=VERIFY_PROVIDERS),
                 FieldPanel("city"),
                 FieldRowPanel([FieldPanel("logo"), FieldPanel("logo_alt")]),
                 FieldPanel("description"),
@@ -273,10 +292,16 @@ class ProviderPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("fiche prestataire")
         verbose_name_plural = _("fiches prestataires")
+        permissions = [("verify_providerpage", _("Peut attester les faits vérifiés d'une fiche"))]
+
+    def permissions_for_user(self, user):
+        return ProviderPagePermissionTester(user, self)
 
     def clean(self):
         super().clean()
         errors = {}
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = _("La date de relecture ne peut pas être dans le futur.")
         if self.logo_id and not self.logo_alt.strip():
             errors["logo_alt"] = _("Décrivez le logo en quelques mots.")
         if self.price_min and self.price_max and self.price_min > self.price_max:

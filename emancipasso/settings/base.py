@@ -1,10 +1,13 @@
 """Settings shared by every environment, read from the environment with laptop defaults."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -14,11 +17,24 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_bool(name, default):
+    """A yes/no environment variable (true/false, 1/0, yes/no, on/off); anything else is refused."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} doit valoir true ou false (reçu : {value!r}).")
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: see home/client_address.py.
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed:
+# see home/client_address.py.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # The hub's own apps, in the order `load_demo_content` builds their demo content.
@@ -50,6 +66,9 @@ INSTALLED_APPS = [
     "compressor",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,14 +79,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security_headers.ContentSecurityPolicyMiddleware",
+    "home.security_headers.PermissionsPolicyMiddleware",
+    # Before anything reads the query string: no NUL or other control character gets further.
+    "home.control_characters.StripControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "directory.admin_confinement.ProviderAdminConfinementMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "emancipasso.urls"
@@ -98,7 +124,19 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if IS_POSTGRESQL:
+    # A silent database host must not hold a worker: stop connecting after a few seconds, and
+    # cancel a statement that runs too long. Both in seconds; 0 means no limit.
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30"))
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        "options": f"-c statement_timeout={_statement_timeout}s",
+    }
 
+# One cache shared by every process (the form rate limits count across all workers): Redis
+# when REDIS_URL is set, otherwise a table of the database (`manage.py createcachetable`).
+# Never a per-process cache: django-ratelimit's check django_ratelimit.E003 refuses one.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -108,13 +146,99 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "home.cache.DatabaseCache", "LOCATION": "emancipasso_cache"}}
+# "Backend not officially supported": home.cache.DatabaseCache increments atomically, which is
+# what django-ratelimit asks of a cache. Add to this list rather than replacing it.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# Public forms (contact, application, webinar registration), per visitor address
+# (home.client_address, IPv6 grouped by /64): valid submissions, and every POST against robots.
+# Rates as django-ratelimit writes them: "5/h" is five per hour.
+PUBLIC_FORM_SUBMISSION_RATE = os.environ.get("PUBLIC_FORM_SUBMISSION_RATE", "5/h")
+PUBLIC_FORM_POST_RATE = os.environ.get("PUBLIC_FORM_POST_RATE", "30/h")
+RATELIMIT_IP_META_KEY = "home.client_address.client_ip"
+RATELIMIT_IPV6_MASK = 64
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Admin login lockout (django-axes, home/login_protection.py): 5 failures for one username from
+# one client address lock that pair, 20 failures from one address lock the address, for 30
+# minutes; a success clears the pair. Locking the pair, not the username, means nobody can lock a
+# provider out of its account from elsewhere. Only failed attempts are recorded (username typed,
+# address, browser), and `purge_login_attempts` deletes them once the cool-off is over.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "home.login_protection.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
+
+# Admin password reset e-mails, per address typed and per client address (home/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+PASSWORD_RESET_RATES = {"email": "3/h", "client": "10/h"}
+
+# Security headers. Content-Security-Policy (django-csp, home/security_headers.py): public pages
+# run no inline script or style and load nothing from elsewhere. The one exception is frames: the
+# video block inserts its player's iframe after the reader's click, and its host is whatever
+# PeerTube instance (or YouTube, Vimeo) the editor linked, so any https: frame is allowed; the
+# iframe is sandboxed. Public pages are never framed (the admin previews them under /admin/).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": ["https:"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Wagtail's admin needs inline scripts and styles, and frames its own previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, "https:"],
+        "frame-ancestors": [SELF],
+    },
+}
+# Django's own headers, stated here for the reader (these are its defaults): no MIME sniffing, no
+# referrer to other sites, a window of its own, no framing (Wagtail's preview views answer
+# SAMEORIGIN themselves).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Browser features the hub never uses, denied to its pages and to what they frame (the video
+# player keeps fullscreen). browsing-topics replaces FLoC's retired interest-cohort.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
 ]
 
 LANGUAGE_CODE = "fr"
@@ -173,6 +297,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar from gravatar.com: the admin calls no other host
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -181,7 +306,14 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: an SVG file can carry a script that runs on the site's own origin.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Documents are served only by Wagtail's view (/documents/<id>/<name>), which checks the
+# collection's privacy and sends nosniff and "Content-Security-Policy: default-src 'none'";
+# only PDF opens in the browser, every other type is downloaded as an attachment.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {

@@ -106,6 +106,21 @@ def test_a_bad_application_is_refused_and_stores_nothing(client, directory, over
     assert OutgoingEmail.objects.count() == 0
 
 
+def test_applications_share_the_public_form_rate_limit(client, directory, settings):
+    """Typos are free; past the limit of valid applications, a 429 and nothing stored."""
+    settings.PUBLIC_FORM_SUBMISSION_RATE = "1/h"
+    for _ in range(3):
+        assert client.post(APPLY_URL, application_data(contact_email="alex")).status_code == 200
+    assert client.post(APPLY_URL, application_data()).status_code == 302
+    refused = client.post(APPLY_URL, application_data(structure_name="Deuxième essai"))
+    assert refused.status_code == 429
+    assert "Pour limiter les abus, réessayez dans" in refused.content.decode()
+    assert list(ProviderApplication.objects.values_list("structure_name", flat=True)) == [
+        "Coop Libre Ouest"
+    ]
+    assert OutgoingEmail.objects.count() == 1
+
+
 def test_the_directory_links_to_the_application_form_which_sets_no_cookie_before_use(
     client, directory
 ):
@@ -172,9 +187,9 @@ def test_approving_creates_account_draft_profile_permissions_and_invitation(
     assert page.contact_email == "alex@coop-libre.example.org"
     assert sorted(page.services.values_list("slug", flat=True)) == ["diagnostic", "hebergement"]
     assert list(page.regions.values_list("slug", flat=True)) == ["bretagne"]
-    assert GroupPagePermission.objects.filter(
-        page=page, group__user=user, permission__codename="change_page"
-    ).exists()
+    assert list(page.maintainers.values_list("user", flat=True)) == [user.pk]
+    assert page.permissions_for_user(user).can_edit()
+    assert not GroupPagePermission.objects.filter(group__user=user).exists()
     assert user.has_perm("wagtailadmin.access_admin")
 
     [invitation] = mail.outbox

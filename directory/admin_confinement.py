@@ -1,0 +1,103 @@
+"""A provider account reaches only the admin screens it needs, whatever Wagtail adds.
+
+Page permissions already confine a provider to the profiles it maintains, but many admin
+screens (reports, choosers, bulk actions, usage listings) show titles and usernames to
+anyone logged in. Rather than closing them one by one, an account whose only group is
+"Prestataires" gets an allow-list: its dashboard, the editing of its profile (where the
+page permission policy still decides which page), its logo, its contact requests and its
+account. Everything else in the admin is refused as Wagtail refuses a missing permission.
+"""
+
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
+
+from .permissions import PROVIDERS_GROUP
+
+# Views a provider-only account may open, by URL name; a name ending in ":" allows a namespace.
+PROVIDER_VIEWS = frozenset(
+    {
+        # Its dashboard, its account and the admin's own assets.
+        "wagtailadmin_home",
+        "wagtailadmin_account",
+        "wagtailadmin_logout",
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+        "wagtail_modeladmin:javascript_catalog",
+        "wagtailadmin_dismissibles",
+        # Editing its profile: the page policy decides which page, the workflow does the rest.
+        "wagtailadmin_explore_root",
+        "wagtailadmin_explore",
+        "wagtailadmin_explore_results",
+        "wagtailadmin_pages:edit",
+        "wagtailadmin_pages:preview_on_edit",
+        "wagtailadmin_pages:view_draft",
+        "wagtailadmin_pages:history",
+        "wagtailadmin_pages:history_results",
+        "wagtailadmin_pages:revisions_index",
+        "wagtailadmin_pages:revisions_view",
+        "wagtailadmin_pages:revisions_revert",
+        "wagtailadmin_pages:revisions_compare",
+        "wagtailadmin_pages:workflow_history",
+        "wagtailadmin_pages:workflow_history_detail",
+        "wagtailadmin_pages:confirm_workflow_cancellation",
+        "wagtailadmin_editing_sessions:",
+        # Links in its description (the chooser lists live public pages only) and its logo.
+        "wagtailadmin_choose_page",
+        "wagtailadmin_choose_page_child",
+        "wagtailadmin_choose_page_search",
+        "wagtailadmin_choose_page_external_link",
+        "wagtailadmin_choose_page_email_link",
+        "wagtailadmin_choose_page_phone_link",
+        "wagtailadmin_choose_page_anchor_link",
+        "wagtailimages_chooser:",
+        # The messages associations sent it.
+        "directory_contactrequest_modeladmin_index",
+        "directory_contactrequest_modeladmin_inspect",
+    }
+)
+
+
+def is_provider_only(user):
+    """A provider account with no other role: the allow-list applies to it."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    if not hasattr(user, "_is_provider_only"):
+        user._is_provider_only = set(user.groups.values_list("name", flat=True)) == {
+            PROVIDERS_GROUP
+        }
+    return user._is_provider_only
+
+
+def choosable_pages(pages):
+    """What the page chooser may show a provider: pages any visitor can already see."""
+    return pages.live().public()
+
+
+def provider_may_open(view_name):
+    namespace = view_name.rpartition(":")[0]
+    return view_name in PROVIDER_VIEWS or (namespace and f"{namespace}:" in PROVIDER_VIEWS)
+
+
+class ProviderAdminConfinementMiddleware:
+    """Refuses a provider-only account every admin view outside `PROVIDER_VIEWS`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or not request.path_info.startswith("/admin/"):
+            return None
+        if not is_provider_only(request.user):
+            return None
+        if not provider_may_open(match.view_name):
+            return permission_denied(request)
+        parent_id = view_kwargs.get("parent_page_id")
+        if match.view_name == "wagtailadmin_choose_page_child" and not (
+            choosable_pages(Page.objects.filter(pk=parent_id)).exists()
+        ):
+            return permission_denied(request)  # the chooser would print a draft's title
+        return None
