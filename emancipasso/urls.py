@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -8,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from emancipasso.api import api_router
 from home import views as home_views
+from home.dev_media import media_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,11 +20,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded images only, with headers that keep them from running script: home/dev_media.py.
+    urlpatterns += media_urlpatterns()
 
 urlpatterns += [
     # Calendar files (/webinaires/agenda.ics) are page routes too; Wagtail's own pattern has no dot.
