@@ -1,16 +1,16 @@
-"""Control characters never reach a view, a query or a template.
+"""Control characters in the query string never reach a view, a database query or a template.
 
 PostgreSQL refuses a NUL byte in any text value: `/recherche/?q=%00` raised a DataError (a 500)
-in the search, the directory filters, the API and the redirects lookup. Rather than guard each of
-them, the query string is cleaned once here, so `?q=%00abc` still searches "abc"; tab and line
-breaks are kept as the whitespace they are. No page has a control character in its address, so
-such a path is answered with the site's 404 page before anything looks it up.
+in the search, the directory filters and the API. Rather than guard each of them, the query
+string is cleaned once here, so `?q=%00abc` still searches "abc"; tab and line breaks are kept as
+the whitespace they are. The path needs no cleaning: Wagtail's page routes accept only letters,
+digits and dashes, so a path with a control character is a 404 before any lookup.
 """
 
 import re
 from urllib.parse import unquote_plus
 
-from django.http import Http404, QueryDict
+from django.http import QueryDict
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -24,8 +24,6 @@ class StripControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if CONTROL_CHARACTERS.search(request.path):
-            raise Http404("Adresse invalide.")
         query_string = request.META.get("QUERY_STRING", "")
         if CONTROL_CHARACTERS.search(unquote_plus(query_string)):
             self._clean_query_string(request)
