@@ -21,8 +21,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed ## Create .venv and install the project with its dev tools
 
-migrate: install ## Apply the database migrations
+migrate: install ## Apply the database migrations and create the cache table (used without REDIS_URL)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 demo: migrate ## Load (or refresh) the demo content and print the demo logins
 	$(MANAGE) load_demo_content

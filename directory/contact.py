@@ -6,10 +6,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.form_protection import accept_submission, public_form_view, response_status
 from outbox.mail import queue_templated_email
 
 from .forms import ContactForm
-from .ratelimit import too_many_attempts
 
 DEFAULT_RETENTION_MONTHS = 12
 
@@ -19,18 +19,17 @@ def retention_months():
     return getattr(settings, "DIRECTORY_CONTACT_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS)
 
 
+@public_form_view
 def handle_contact_form(provider, request):
-    form = ContactForm(request.POST or None)
-    if request.method == "POST":
-        if too_many_attempts(request, "contact"):
-            form.add_error(None, ContactForm.rate_limited_message)
-        elif form.is_valid():
-            send_contact_request(provider, form)
-            return redirect(provider.url + provider.reverse_subpage("contact_sent"))
+    form = ContactForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and accept_submission(request, form, "contact"):
+        send_contact_request(provider, form)
+        return redirect(provider.url + provider.reverse_subpage("contact_sent"))
     return TemplateResponse(
         request,
         "pages/directory/contact_form.html",
         {"page": provider, "form": form, "retention_months": retention_months()},
+        status=response_status(form),
     )
 
 

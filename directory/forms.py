@@ -1,55 +1,11 @@
 """Public forms of the directory: contacting a provider, applying to be listed."""
 
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.form_protection import ProtectedFormMixin, reject_markup
+
 from .models import Competency, ContactRequest, ProviderApplication, Region
-
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-
-
-def reject_markup(value):
-    """Plain text only: a tag such as <script> is refused rather than silently stored."""
-    if HTML_TAG.search(value or ""):
-        raise ValidationError(
-            _("Écrivez du texte simple, sans balise HTML comme <script> ou <a>."),
-            code="markup",
-        )
-
-
-class ProtectedFormMixin:
-    """A honeypot field and the refusal messages shared by the public forms."""
-
-    honeypot_field = "site_web"
-    honeypot_message = _(
-        "Votre envoi a été bloqué car le champ « Ne pas remplir » contenait du texte. "
-        "Videz-le puis envoyez à nouveau."
-    )
-    rate_limited_message = _(
-        "Vous avez fait beaucoup d'envois en peu de temps. Pour limiter les abus, "
-        "réessayez dans une heure."
-    )
-
-    def add_honeypot(self):
-        self.fields[self.honeypot_field] = forms.CharField(
-            label=_("Ne pas remplir (ce champ sert à bloquer les robots)"),
-            required=False,
-            max_length=200,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(self.honeypot_field):
-            raise ValidationError(self.honeypot_message, code="honeypot")
-        return cleaned
-
-    @property
-    def visible_fields_without_honeypot(self):
-        return [field for field in self if field.name != self.honeypot_field]
 
 
 class ContactForm(ProtectedFormMixin, forms.ModelForm):
@@ -106,7 +62,6 @@ class ContactForm(ProtectedFormMixin, forms.ModelForm):
         self.fields["needs"].queryset = Competency.objects.all()
         for name in ("association_name", "person_name", "message"):
             self.fields[name].validators.append(reject_markup)
-        self.add_honeypot()
 
     def save(self, commit=True):
         self.instance.consent = self.cleaned_data["consent"]
@@ -171,7 +126,6 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
         self.fields["regions"].queryset = Region.objects.order_by("slug")
         for name in ("structure_name", "city", "summary", "contact_name"):
             self.fields[name].validators.append(reject_markup)
-        self.add_honeypot()
 
     def clean(self):
         cleaned = super().clean()

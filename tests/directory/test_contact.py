@@ -118,15 +118,43 @@ def test_an_invalid_field_is_described_for_screen_readers(client, provider):
 
 
 def test_too_many_submissions_from_one_address_are_refused(client, provider, settings):
-    settings.DIRECTORY_FORM_RATE_LIMIT = 2
+    settings.PUBLIC_FORM_SUBMISSION_RATE = "2/h"
     for _ in range(2):
         assert client.post(CONTACT_URL, valid_data()).status_code == 302
     response = client.post(CONTACT_URL, valid_data())
-    assert response.status_code == 200
-    assert "réessayez dans une heure" in response.content.decode()
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Pour limiter les abus, réessayez dans" in html
+    assert "Rien n'a été enregistré" in html
     assert ContactRequest.objects.count() == 2
+    assert OutgoingEmail.objects.count() == 2
     other_address = client.post(CONTACT_URL, valid_data(), REMOTE_ADDR="192.0.2.7")
     assert other_address.status_code == 302
+
+
+def test_mistakes_do_not_count_against_the_limit(client, provider, settings):
+    """Someone who mistypes five times still sends the message once it is right."""
+    settings.PUBLIC_FORM_SUBMISSION_RATE = "2/h"
+    for _ in range(5):
+        response = client.post(CONTACT_URL, valid_data(email="faux"))
+        assert response.status_code == 200
+        assert "Saisissez une adresse e-mail valide" in response.content.decode()
+    for _ in range(2):
+        assert client.post(CONTACT_URL, valid_data()).status_code == 302
+    assert ContactRequest.objects.count() == 2
+
+
+def test_a_robot_posting_without_end_is_refused_even_with_invalid_posts(
+    client, provider, settings
+):
+    settings.PUBLIC_FORM_POST_RATE = "3/h"
+    for _ in range(3):
+        assert client.post(CONTACT_URL, valid_data(site_web="spam")).status_code == 200
+    response = client.post(CONTACT_URL, valid_data())
+    assert response.status_code == 429
+    assert "réessayez dans" in response.content.decode()
+    assert ContactRequest.objects.count() == 0
+    assert OutgoingEmail.objects.count() == 0
 
 
 def test_the_contact_form_page_renders_every_field_with_a_label(client, provider):
