@@ -53,6 +53,7 @@ PROVIDER_VIEWS = frozenset(
         # The messages associations sent it.
         "directory_contactrequest_modeladmin_index",
         "directory_contactrequest_modeladmin_inspect",
+        "directory_contactrequest_modeladmin_history",
     }
 )
 

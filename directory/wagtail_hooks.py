@@ -13,6 +13,7 @@ from .admin_confinement import choosable_pages, is_provider_only
 from .admin_views import ApproveView, RejectView
 from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages, is_provider
+from .viewsets import ProviderMaintainerViewSet
 
 
 @modeladmin_register
@@ -152,3 +153,8 @@ def greet_providers(request, panels):
 def providers_choose_among_public_pages(pages, request):
     """A provider linking to a page sees only what visitors see: no draft, no private page."""
     return choosable_pages(pages) if is_provider_only(request.user) else pages
+
+
+@hooks.register("register_admin_viewset")
+def register_maintainers_viewset():
+    return ProviderMaintainerViewSet("provider_maintainers")
