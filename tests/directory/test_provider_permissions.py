@@ -3,10 +3,13 @@
 Every check goes through the admin views a person would use, not only the permission API.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -56,7 +59,7 @@ def edit_url(page):
     return f"/admin/pages/{page.pk}/edit/"
 
 
-def post_edit(client, page, title, action):
+def post_edit(client, page, title, action, **overrides):
     """Submit the profile's edit form, as the admin sends it, with a new title."""
     data = nested_form_data(
         {
@@ -76,6 +79,7 @@ def post_edit(client, page, title, action):
         }
     )
     data["services"] = [str(pk) for pk in page.services.values_list("pk", flat=True)]
+    data.update(overrides)
     data[action] = "1"
     return client.post(edit_url(page), data)
 
@@ -245,3 +249,29 @@ def test_the_contact_request_list_query_count_does_not_grow(
     assert count() == with_n
     with django_assert_num_queries(with_n):
         client.get(url)
+
+
+def test_only_moderators_attest_chatons_membership(client, world):
+    client.force_login(world["provider_a"])
+    assert b'name="chatons_member"' not in client.get(edit_url(world["A"])).content
+    data_with_claim = {"chatons_member": "on"}
+    post_edit(client, world["A"], "Structure A", "action-submit", **data_with_claim)
+    latest = ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object()
+    assert latest.chatons_member is False
+
+    client.force_login(world["moderator"])
+    assert b'name="chatons_member"' in client.get(edit_url(world["A"])).content
+
+
+def test_the_review_date_cannot_be_in_the_future(client, world):
+    client.force_login(world["provider_a"])
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = post_edit(
+        client, world["A"], "Structure A", "action-submit", last_reviewed=tomorrow.isoformat()
+    )
+    assert response.status_code == 200
+    assert "La date de relecture ne peut pas être dans le futur." in response.content.decode()
+    assert (
+        ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object().last_reviewed
+        != tomorrow
+    )
