@@ -193,7 +193,7 @@ PASSWORD_RESET_RATES = {"email": "3/h", "client": "10/h"}
 # run no inline script or style and load nothing from elsewhere. The one exception is frames: the
 # video block inserts its player's iframe after the reader's click, and its host is whatever
 # PeerTube instance (or YouTube, Vimeo) the editor linked, so any https: frame is allowed; the
-# iframe is sandboxed. Public pages are never framed (the admin previews them under /admin/).
+# iframe is sandboxed. Public pages are never framed: previews get the admin's policy.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -207,7 +207,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-# Wagtail's admin needs inline scripts and styles, and frames its own previews.
+# Wagtail's admin and its previews: inline scripts and styles, previews framed by the admin.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {

@@ -6,6 +6,9 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test client logs in without a request, which django-axes refuses: the lockout is off
+# in tests except in tests/home/test_login_protection.py, which turns it back on.
+AXES_ENABLED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A per-process cache in tests only: the suite counts queries (django_assert_num_queries) and

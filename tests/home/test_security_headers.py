@@ -1,0 +1,263 @@
+"""Security headers: a strict CSP on public pages, a looser one in the admin whose previews still
+work, the other headers on every response, production's HTTPS settings and `check --deploy`."""
+
+import io
+import os
+import secrets
+import subprocess
+import sys
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.factories.home import StandardPageFactory
+
+STRICT_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-src": ["https:"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+DENIED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
+
+
+def policy_of(response):
+    directives = (part.split() for part in response["Content-Security-Policy"].split(";"))
+    return {name: values for name, *values in directives}
+
+
+def assert_common_headers(response):
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    denied = response["Permissions-Policy"].split(", ")
+    assert all(f"{feature}=()" in denied for feature in DENIED_FEATURES)
+
+
+@pytest.mark.django_db
+def test_a_public_page_gets_the_strict_policy_and_every_header(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert policy_of(response) == STRICT_POLICY
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert_common_headers(response)
+
+
+@pytest.mark.django_db
+def test_error_pages_get_the_headers_too(client, home_page):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assert policy_of(response) == STRICT_POLICY
+    assert_common_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_admin_gets_its_own_policy(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    policy = policy_of(response)
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+    assert_common_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_admin_preview_renders_the_public_page_in_a_same_origin_frame(
+    client, home_page, admin_user
+):
+    page = StandardPageFactory(parent=home_page, title="Page à prévisualiser")
+    client.force_login(admin_user)
+    data = nested_form_data(
+        {
+            "title": "Titre en cours de relecture",
+            "slug": page.slug,
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    assert client.post(preview_url, data).json()["is_valid"]
+
+    preview = client.get(preview_url, {"mode": "", "in_preview_panel": "true"})
+    assert preview.status_code == 200
+    assert "Titre en cours de relecture" in preview.content.decode()
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert policy_of(preview)["frame-ancestors"] == ["'self'"]
+    assert policy_of(preview)["frame-src"] == ["'self'", "https:"]
+
+
+def production_settings(*names, **env):
+    """Values of production settings, read in a fresh interpreter with the given environment."""
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(
+        env,
+        DJANGO_SETTINGS_MODULE="emancipasso.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    script = (
+        "import django; from django.conf import settings; django.setup(); "
+        f"print(*[getattr(settings, name) for name in {list(names)!r}], sep='|')"
+    )
+    return subprocess.run(  # noqa: S603 - our own interpreter and settings
+        [sys.executable, "-c", script],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+
+
+HTTPS_SETTINGS = (
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+)
+
+
+def test_production_is_https_only_by_default():
+    result = production_settings(*HTTPS_SETTINGS)
+    assert result.stdout.strip() == "True|31536000|True|True", result.stderr
+
+
+def test_production_https_settings_come_from_the_environment():
+    """Behind a proxy that redirects to https itself, or while trying HSTS with a short max-age."""
+    result = production_settings(
+        *HTTPS_SETTINGS,
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="300",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="non",
+        SECURE_HSTS_PRELOAD="0",
+    )
+    assert result.returncode != 0  # "non" is not understood: refused, not guessed
+    assert "SECURE_HSTS_INCLUDE_SUBDOMAINS doit valoir true ou false" in result.stderr
+
+    result = production_settings(
+        *HTTPS_SETTINGS,
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="300",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="no",
+        SECURE_HSTS_PRELOAD="0",
+    )
+    assert result.stdout.strip() == "False|300|False|False", result.stderr
+
+
+@pytest.mark.django_db
+def test_https_headers_with_the_production_values(client, home_page, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    plain = client.get("/")
+    assert plain.status_code == 301
+    assert plain["Location"] == "https://testserver/"
+    secure = client.get("/", secure=True)
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert policy_of(secure) == STRICT_POLICY
+
+
+def test_check_deploy_reports_nothing_with_production_settings():
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="emancipasso.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="example.org",
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+class PageScan(HTMLParser):
+    """What a strict CSP would block (inline scripts, styles, event handlers), and the page's
+    same-site links."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.inline_code, self.links = [], set()
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        is_data = attributes.get("type") == "application/json"  # never run
+        if tag == "script" and not attributes.get("src") and not is_data:
+            self.inline_code.append("<script> inline")
+        if tag == "style":
+            self.inline_code.append("<style>")
+        for name, value in attributes.items():
+            if name == "style":
+                self.inline_code.append(f'<{tag} style="{value}">')
+            if name.startswith("on"):
+                self.inline_code.append(f"<{tag} {name}=…>")
+            if name in {"href", "src", "action"} and (value or "").startswith("javascript:"):
+                self.inline_code.append(f"<{tag} {name}=javascript:…>")
+        href = attributes.get("href") or ""
+        if tag == "a" and href.startswith("/") and not href.startswith("//"):
+            self.links.add(urlsplit(href).path)
+
+
+def test_the_page_scan_finds_each_kind_of_inline_code():
+    html = (
+        '<script>alert(1)</script><script src="/a.js"></script>'
+        '<script type="application/json">{}</script><style>p{}</style>'
+        '<p style="color:red" onclick="x()"><a href="javascript:x()">x</a></p>'
+    )
+    assert PageScan(html).inline_code == [
+        "<script> inline",
+        "<style>",
+        '<p style="color:red">',
+        "<p onclick=…>",
+        "<a href=javascript:…>",
+    ]
+
+
+NOT_PAGES = ("/admin/", "/documents/", "/media/", "/static/", "/api/")
+
+
+@pytest.mark.django_db
+def test_no_public_page_of_the_demo_site_has_inline_script_or_style(client, django_user_model):
+    call_command("load_demo_content", stdout=io.StringIO())
+    pages = {page.url for page in Page.objects.live().public().specific() if page.url}
+    to_visit, visited, problems = sorted(pages), set(pages), {}
+    for url in to_visit:
+        response = client.get(url)
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        scan = PageScan(response.content.decode())
+        problems[url] = scan.inline_code
+        assert policy_of(response) == STRICT_POLICY, url
+        if url in pages:  # one level down from the pages: form routes, filtered listings
+            links = {link for link in scan.links if not link.startswith(NOT_PAGES)}
+            to_visit.extend(sorted(links - visited))
+            visited |= links
+
+    assert len(visited) > 40, visited  # every page model, the form routes, the filters' pages
+    assert {url: found for url, found in problems.items() if found} == {}
+
+    # Editors see Wagtail's user bar on public pages: it must work under the same policy.
+    client.force_login(django_user_model.objects.get(username="admin"))
+    html = client.get("/").content.decode()
+    assert "wagtail-userbar" in html
+    assert PageScan(html).inline_code == []
