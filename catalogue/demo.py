@@ -11,7 +11,7 @@ from catalogue.models import (
     FreeAlternative,
     ProprietaryService,
 )
-from home.demo_tools import ensure_home_page, upsert_page
+from home.demo_tools import ensure_home_page, upsert_page, upsert_snippet
 
 EASY, MODERATE, HARD = Difficulty.EASY, Difficulty.MODERATE, Difficulty.HARD
 
@@ -946,23 +946,24 @@ ALTERNATIVES = [
 
 
 def load_entries():
-    """Create or update every category, service and alternative, keyed by slug."""
-    categories = {}
-    for order, (slug, name, description) in enumerate(CATEGORIES):
-        categories[slug], _ = Category.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+    """Create or update every category, service and alternative, keyed by slug, published."""
+    categories = {
+        slug: upsert_snippet(
+            Category, {"slug": slug}, name=name, description=description, sort_order=order
         )
-    services = {}
-    for slug, name, vendor, category, cost in SERVICES:
-        services[slug], _ = ProprietaryService.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "vendor": vendor,
-                "category": categories[category],
-                "cost": cost,
-            },
+        for order, (slug, name, description) in enumerate(CATEGORIES)
+    }
+    services = {
+        slug: upsert_snippet(
+            ProprietaryService,
+            {"slug": slug},
+            name=name,
+            vendor=vendor,
+            category=categories[category],
+            cost=cost,
         )
+        for slug, name, vendor, category, cost in SERVICES
+    }
     for (
         slug,
         name,
@@ -975,20 +976,19 @@ def load_entries():
         replaces,
         description,
     ) in ALTERNATIVES:
-        alternative, _ = FreeAlternative.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "category": categories[category],
-                "licence": licence,
-                "website": website,
-                "self_hostable": self_hostable,
-                "hosts": hosts,
-                "difficulty": difficulty,
-                "description": description,
-            },
+        upsert_snippet(
+            FreeAlternative,
+            {"slug": slug},
+            name=name,
+            category=categories[category],
+            licence=licence,
+            website=website,
+            self_hostable=self_hostable,
+            hosts=hosts,
+            difficulty=difficulty,
+            description=description,
+            replaces=[services[service] for service in replaces],
         )
-        alternative.replaces.set([services[service] for service in replaces])
 
 
 def load(stdout):

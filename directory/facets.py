@@ -63,7 +63,9 @@ class DirectorySearch:
         regions = list(Region.objects.order_by("slug"))
         departments = list(Department.objects.all())
         competencies = list(Competency.objects.all())
-        tools = list(FreeAlternative.objects.filter(providers__in=self._providers_qs).distinct())
+        tools = list(
+            FreeAlternative.objects.live().filter(providers__in=self._providers_qs).distinct()
+        )
         self.facets = [
             Facet(
                 "region",
@@ -168,7 +170,7 @@ class DirectorySearch:
             if pk in providers:
                 providers[pk].values["service"].add(service_slug[service_id])
         for pk, tool_id in through_rows("tools", "freealternative"):
-            if pk in providers:
+            if pk in providers and tool_id in tool_slug:  # drafts are not filters
                 providers[pk].values["outil"].add(tool_slug[tool_id])
         for pk, region_id in through_rows("regions", "region"):
             if pk in providers:

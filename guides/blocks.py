@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from catalogue.models import ProprietaryService
 from home.blocks import (
     CalloutBlock,
     CallToActionBlock,
@@ -110,18 +111,29 @@ class AlternativesBlock(SectionTitleMixin, blocks.StructBlock):
         SnippetChooserBlock("catalogue.FreeAlternative"), label=_("Utilisez…"), min_num=1
     )
 
+    def get_context(self, value, parent_context=None):
+        """Published entries only: a draft chosen here stays off the site until it is approved."""
+        context = super().get_context(value, parent_context)
+        service = value["service"]
+        context["service"] = service if service is not None and service.live else None
+        context["alternatives"] = [
+            alternative
+            for alternative in value["alternatives"]
+            if alternative is not None and alternative.live
+        ]
+        return context
+
     def get_preview_value(self):
         """A service of the catalogue that has alternatives, since ids differ between sites."""
-        from catalogue.models import ProprietaryService
-
-        service = ProprietaryService.objects.filter(alternatives__isnull=False).first()
+        service = ProprietaryService.objects.live().filter(alternatives__live=True).first()
         if service is None:
             return None
+        alternatives = service.alternatives.live()[:3]
         return self.to_python(
             {
                 "title": f"Remplacer {service.name}",
                 "service": service.pk,
-                "alternatives": [alternative.pk for alternative in service.alternatives.all()[:3]],
+                "alternatives": [alternative.pk for alternative in alternatives],
             }
         )
 

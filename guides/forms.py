@@ -14,7 +14,7 @@ class GuideFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         label=_("Thème"),
         required=False,
-        queryset=Category.objects.only("name", "slug"),
+        queryset=Category.objects.live().only("name", "slug"),
         to_field_name="slug",
         empty_label=_("Tous les thèmes"),
     )

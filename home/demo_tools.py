@@ -87,3 +87,31 @@ def ensure_user(username, password, *, email, superuser=False, groups=(), **fiel
     if groups:
         user.groups.add(*groups)
     return user
+
+
+def upsert_snippet(model, lookup, **fields):
+    """Create or update the moderated snippet found by `lookup`, and publish it when it changed.
+
+    The demo's version is what the site shows, so it goes through a revision and is published,
+    as a moderator would do. Many-to-many values are given as lists of objects.
+    """
+    related = {name for name in fields if model._meta.get_field(name).many_to_many}
+    plain = {name: value for name, value in fields.items() if name not in related}
+    entry = model.objects.filter(**lookup).first()
+    changed = entry is None
+    if entry is None:
+        entry = model(**lookup, **plain)
+    for name, value in plain.items():
+        if getattr(entry, name) != value:
+            setattr(entry, name, value)
+            changed = True
+    for name in related:
+        current = {item.pk for item in getattr(entry, name).all()} if entry.pk else set()
+        if current != {item.pk for item in fields[name]}:
+            getattr(entry, name).set(fields[name])
+            changed = True
+    if changed or not entry.live or entry.has_unpublished_changes or not entry.live_revision_id:
+        if entry.pk is None:
+            entry.save()
+        entry.save_revision().publish()
+    return entry

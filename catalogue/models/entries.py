@@ -1,14 +1,63 @@
-"""Catalogue entries, edited as snippets: what an association uses, and what it can use instead."""
+"""Catalogue entries, edited as snippets: what an association uses, and what it can use instead.
+
+Entries are moderated like pages: an editor's change is a draft until a moderator publishes it,
+and the database row always holds the published version. Public code reads `.live()` only.
+"""
 
 from django.contrib.admin import display as admin_display
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import PreviewableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 
-class Category(PreviewableMixin, index.Indexed, models.Model):
+class CatalogueEntryQuerySet(models.QuerySet):
+    def live(self):
+        """What visitors may see: published entries, never a draft nor an unpublished one."""
+        return self.filter(live=True)
+
+
+class CatalogueEntry(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """Drafts, revisions, locking and the editorial workflow, as for pages.
+
+    A cluster model, so that many-to-many choices are kept in the revision and reach the
+    site only when it is published.
+    """
+
+    objects = CatalogueEntryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @admin_display(description=_("statut"), ordering="live")
+    def publication_status(self):
+        """Read from the row alone, so that admin lists stay at a fixed number of queries."""
+        if not self.live:
+            return _("brouillon")
+        if self.has_unpublished_changes:
+            return _("en ligne, modifications en attente")
+        return _("en ligne")
+
+
+class Category(CatalogueEntry):
     """A use an association has for a tool: e-mail, file sharing, video meetings..."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
@@ -36,12 +85,15 @@ class Category(PreviewableMixin, index.Indexed, models.Model):
         return "pages/catalogue/category_preview.html"
 
     def get_preview_context(self, request, mode_name):
+        """The section as the catalogue shows it: published services and alternatives only."""
         context = super().get_preview_context(request, mode_name)
+        if self.pk:
+            prefetch_related_objects([self], *live_category_contents())
         context["category"] = self
         return context
 
 
-class ProprietaryService(PreviewableMixin, index.Indexed, models.Model):
+class ProprietaryService(CatalogueEntry):
     """A Big Tech service an association may want to leave (Gmail, Zoom, Facebook...)."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
@@ -80,12 +132,12 @@ class ProprietaryService(PreviewableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @admin_display(description=_("alternatives"), ordering="alternatives_total")
+    @admin_display(description=_("alternatives publiées"), ordering="alternatives_total")
     def alternative_count(self):
         """Shown in the admin list, where it is annotated, to spot services left without answer."""
         if hasattr(self, "alternatives_total"):
             return self.alternatives_total
-        return self.alternatives.count()
+        return self.alternatives.live().count()
 
     def get_preview_template(self, request, mode_name):
         return "pages/catalogue/service_preview.html"
@@ -95,7 +147,7 @@ class ProprietaryService(PreviewableMixin, index.Indexed, models.Model):
         context = super().get_preview_context(request, mode_name)
         context["service"] = self
         context["alternatives"] = (
-            self.alternatives.select_related("category")
+            self.alternatives.live().select_related("category")
             if self.pk
             else FreeAlternative.objects.none()
         )
@@ -108,7 +160,7 @@ class Difficulty(models.IntegerChoices):
     HARD = 3, _("Exigeante : un accompagnement conseillé")
 
 
-class FreeAlternative(PreviewableMixin, index.Indexed, models.Model):
+class FreeAlternative(CatalogueEntry):
     """A free (libre) software or service that can replace one or more proprietary services."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
@@ -129,7 +181,7 @@ class FreeAlternative(PreviewableMixin, index.Indexed, models.Model):
     difficulty = models.PositiveSmallIntegerField(
         _("difficulté d'adoption"), choices=Difficulty.choices, default=Difficulty.MODERATE
     )
-    replaces = models.ManyToManyField(
+    replaces = ParentalManyToManyField(
         ProprietaryService,
         verbose_name=_("remplace"),
         related_name="alternatives",
@@ -183,3 +235,17 @@ class FreeAlternative(PreviewableMixin, index.Indexed, models.Model):
     @property
     def host_list(self):
         return [host.strip() for host in self.hosts.split(",") if host.strip()]
+
+
+def live_category_contents():
+    """Prefetches of the published services and alternatives of categories, as listed publicly."""
+    return (
+        Prefetch(
+            "services",
+            queryset=ProprietaryService.objects.live().only("name", "slug", "category"),
+        ),
+        Prefetch(
+            "alternatives",
+            queryset=FreeAlternative.objects.live().only("name", "website", "category"),
+        ),
+    )

@@ -1,13 +1,12 @@
 """The public catalogue: browse uses by category, then one page per service to replace."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from home.models import BasePage
 
-from .entries import Category, FreeAlternative, ProprietaryService
+from .entries import Category, ProprietaryService, live_category_contents
 
 
 class CatalogueIndexPage(RoutablePageMixin, BasePage):
@@ -28,34 +27,26 @@ class CatalogueIndexPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         return urls + [
             {"location": base + self.reverse_subpage("service", kwargs={"slug": slug})}
-            for slug in ProprietaryService.objects.values_list("slug", flat=True)
+            for slug in ProprietaryService.objects.live().values_list("slug", flat=True)
         ]
 
     @re_path(r"^$")
     def categories(self, request):
-        """Categories with their services and alternatives, in three queries whatever the size."""
-        categories = Category.objects.prefetch_related(
-            Prefetch(
-                "services", queryset=ProprietaryService.objects.only("name", "slug", "category")
-            ),
-            Prefetch(
-                "alternatives",
-                queryset=FreeAlternative.objects.only("name", "website", "category"),
-            ),
-        )
+        """Published categories, services and alternatives: three queries whatever the size."""
+        categories = Category.objects.live().prefetch_related(*live_category_contents())
         return self.render(request, context_overrides={"categories": categories})
 
     @path("remplacer/<slug:slug>/", name="service")
     def service(self, request, slug):
         service = get_object_or_404(
-            ProprietaryService.objects.select_related("category"), slug=slug
+            ProprietaryService.objects.live().select_related("category"), slug=slug
         )
         return self.render(
             request,
             template="pages/catalogue/service_page.html",
             context_overrides={
                 "service": service,
-                "alternatives": service.alternatives.select_related("category"),
+                "alternatives": service.alternatives.live().select_related("category"),
                 "guides": service.guides.live()
                 .public()
                 .defer_streamfields()

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PagePermissionTester
 from wagtail.search import index
 
+from catalogue.api import LiveEntriesField
 from catalogue.models import CatalogueIndexPage
 from guides.models import GuidePage
 from home.form_protection import accept_submission, public_form_view, response_status
@@ -257,7 +258,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
         index.SearchField("city"),
         index.AutocompleteField("title"),
         index.RelatedFields("services", [index.SearchField("name")]),
-        index.RelatedFields("tools", [index.SearchField("name")]),
+        index.SearchField("live_tool_names"),
         index.FilterField("structure_type"),
         index.FilterField("chatons_member"),
         index.FilterField("remote"),
@@ -270,7 +271,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
         APIField("chatons_member"),
         APIField("description"),
         APIField("services"),
-        APIField("tools"),
+        APIField("tools", serializer=LiveEntriesField()),
         APIField("regions"),
         APIField("departments"),
         APIField("remote"),
@@ -316,12 +317,19 @@ class ProviderPage(RoutablePageMixin, BasePage):
         context["related_guides"] = self.related_guides({tool.category_id for tool in tools})
         return context
 
+    def live_tool_names(self):
+        """Indexed instead of the tools themselves, so that no draft entry is searched."""
+        return " ".join(self.tools.filter(live=True).values_list("name", flat=True))
+
     def tools_with_catalogue_links(self):
-        """Each tool with the catalogue page of a service it replaces, anchored on its card."""
+        """Each published tool with the page of a published service it replaces, anchored."""
         catalogue = CatalogueIndexPage.objects.live().first()
-        tools = list(self.tools.prefetch_related("replaces").order_by("name"))
+        tools = list(self.tools.filter(live=True).prefetch_related("replaces").order_by("name"))
         for tool in tools:
-            replaced = sorted(tool.replaces.all(), key=lambda service: service.name)
+            replaced = sorted(
+                (service for service in tool.replaces.all() if service.live),
+                key=lambda service: service.name,
+            )
             tool.catalogue_url = ""
             if catalogue and replaced:
                 route = catalogue.reverse_subpage("service", args=[replaced[0].slug])

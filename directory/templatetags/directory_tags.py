@@ -11,11 +11,11 @@ MAX_PROVIDERS_PER_SERVICE = 6
 
 @register.inclusion_tag("pages/directory/includes/service_providers.html", takes_context=True)
 def providers_for_service(context, service):
-    """Live providers that host or support an alternative to this proprietary service."""
+    """Live providers that host or support a published alternative to this service."""
     providers = list(
         ProviderPage.objects.live()
         .public()
-        .filter(tools__replaces=service)
+        .filter(tools__replaces=service, tools__live=True)
         .distinct()
         .order_by("title")
         .select_related("logo")

@@ -79,6 +79,7 @@ class DirectoryPageTests(WagtailPageTestCase):
             cost="Les fichiers de l'association chez Google.",
         )
         self.tool.replaces.add(drive)
+        self.tool.save()  # a moderated entry writes its many-to-many on save
         html = self.client.get("/annuaire/les-libristes/").content.decode()
         self.assertIn(
             '<a href="/alternatives/remplacer/google-drive/#alternative-nextcloud">Nextcloud</a>',

@@ -41,6 +41,7 @@ def test_the_profile_query_count_does_not_grow_with_its_tools_and_guides(
                 cost="Des données cédées.",
             )
             tool.replaces.add(service)
+            tool.save()  # a moderated entry writes its many-to-many on save
             provider.tools.add(tool)
             guide = GuidePage(title=f"Guide {number}", slug=f"guide-{number}", authors="Équipe")
             guides.add_child(instance=guide)
@@ -72,6 +73,7 @@ def test_the_service_page_lists_providers_in_constant_queries(
         cost="Les fichiers chez Google.",
     )
     tool.replaces.add(drive)
+    tool.save()  # a moderated entry writes its many-to-many on save
     url = "/alternatives/remplacer/google-drive/"
     for _ in range(2):
         ProviderPageFactory(

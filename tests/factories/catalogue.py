@@ -41,6 +41,7 @@ class FreeAlternativeFactory(DjangoModelFactory):
     def replaces(self, create, services, **kwargs):
         if create and services:
             self.replaces.set(services)
+            self.save()  # a cluster's many-to-many is written when the entry is saved
 
 
 class CatalogueIndexPageFactory(wagtail_factories.PageFactory):
