@@ -1,18 +1,25 @@
-"""The moderator's decision on an application: a confirmation page, then a POST."""
+"""The moderator's decision on an application: a confirmation page, then a POST.
+
+Both decisions are views of the applications' ModelAdmin (`RowView`): the same login, list
+permission and row lookup as its other views, plus the permission to change applications.
+`DecisionView` holds the steps they share; each decision adds its form and its action.
+"""
 
 from django import forms
-from django.contrib.auth.decorators import permission_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
-from wagtail_modeladmin.helpers import AdminURLHelper
+
+from home.modeladmin import RowView
 
 from .models import DirectoryIndexPage, ProviderApplication
 from .onboarding import approve_application, reject_application
 
-DECIDE = "directory.change_providerapplication"
+
+class ApprovalForm(forms.Form):
+    """Approving asks nothing more than the click."""
 
 
 class RejectionForm(forms.Form):
@@ -23,70 +30,90 @@ class RejectionForm(forms.Form):
     )
 
 
-def _index_url():
-    return AdminURLHelper(ProviderApplication).index_url
+class DecisionView(RowView):
+    """Shows the application, then applies the decision once, if it is still pending."""
 
+    decision = None
+    form_class = None
 
-def _already_decided(request, application):
-    messages.warning(
-        request,
-        _("La demande de « %(name)s » a déjà été traitée : rien n'a été modifié.")
-        % {"name": application.structure_name},
-    )
-    return redirect(_index_url())
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_edit_obj(user, self.instance)
 
+    def cannot_decide(self):
+        """A reason, in French, why no decision can be taken now; None if it can."""
+        return None
 
-@permission_required(DECIDE, raise_exception=True)
-def approve(request, pk):
-    application = get_object_or_404(ProviderApplication, pk=pk)
-    if not DirectoryIndexPage.objects.exists():
-        messages.error(
+    def decide(self, form):
+        """Apply the decision; the application, or None if it was already decided."""
+        raise NotImplementedError
+
+    def success_message(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        return self.handle(request, self.form_class())
+
+    def post(self, request, *args, **kwargs):
+        return self.handle(request, self.form_class(request.POST))
+
+    def handle(self, request, form):
+        problem = self.cannot_decide()
+        if problem:
+            messages.error(request, problem)
+            return redirect(self.index_url)
+        if form.is_bound and form.is_valid():
+            if self.decide(form) is None:
+                return self.already_decided(request)
+            messages.success(request, self.success_message())
+            return redirect(self.index_url)
+        if self.instance.status != ProviderApplication.Status.PENDING:
+            return self.already_decided(request)
+        return TemplateResponse(
             request,
-            _("Créez d'abord la page « Annuaire » : les fiches acceptées y sont rangées."),
+            "directory/admin/application_decision.html",
+            {
+                "application": self.instance,
+                "decision": self.decision,
+                "form": form,
+                "index_url": self.index_url,
+            },
         )
-        return redirect(_index_url())
-    if request.method == "POST":
-        decided = approve_application(pk, request.user)
-        if decided is None:
-            return _already_decided(request, application)
-        messages.success(
+
+    def already_decided(self, request):
+        messages.warning(
             request,
-            _("« %(name)s » est accepté : compte et fiche brouillon créés, invitation envoyée.")
-            % {"name": application.structure_name},
+            _("La demande de « %(name)s » a déjà été traitée : rien n'a été modifié.")
+            % {"name": self.instance.structure_name},
         )
-        return redirect(_index_url())
-    if application.status != ProviderApplication.Status.PENDING:
-        return _already_decided(request, application)
-    return TemplateResponse(
-        request,
-        "directory/admin/application_decision.html",
-        {"application": application, "decision": "approve", "index_url": _index_url()},
-    )
+        return redirect(self.index_url)
 
 
-@permission_required(DECIDE, raise_exception=True)
-def reject(request, pk):
-    application = get_object_or_404(ProviderApplication, pk=pk)
-    form = RejectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        decided = reject_application(pk, request.user, form.cleaned_data["reason"])
-        if decided is None:
-            return _already_decided(request, application)
-        messages.success(
-            request,
-            _("La demande de « %(name)s » est refusée ; le motif lui a été envoyé.")
-            % {"name": application.structure_name},
-        )
-        return redirect(_index_url())
-    if application.status != ProviderApplication.Status.PENDING:
-        return _already_decided(request, application)
-    return TemplateResponse(
-        request,
-        "directory/admin/application_decision.html",
-        {
-            "application": application,
-            "decision": "reject",
-            "form": form,
-            "index_url": _index_url(),
-        },
-    )
+class ApproveView(DecisionView):
+    decision = "approve"
+    form_class = ApprovalForm
+
+    def cannot_decide(self):
+        if not DirectoryIndexPage.objects.exists():
+            return _("Créez d'abord la page « Annuaire » : les fiches acceptées y sont rangées.")
+        return None
+
+    def decide(self, form):
+        return approve_application(self.instance.pk, self.request.user)
+
+    def success_message(self):
+        return _(
+            "« %(name)s » est accepté : compte et fiche brouillon créés, invitation envoyée."
+        ) % {"name": self.instance.structure_name}
+
+
+class RejectView(DecisionView):
+    decision = "reject"
+    form_class = RejectionForm
+
+    def decide(self, form):
+        return reject_application(self.instance.pk, self.request.user, form.cleaned_data["reason"])
+
+    def success_message(self):
+        return _("La demande de « %(name)s » est refusée ; le motif lui a été envoyé.") % {
+            "name": self.instance.structure_name
+        }

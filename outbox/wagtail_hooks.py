@@ -1,14 +1,18 @@
 """The outbox list in the admin, so a failed message stays visible to the team."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
+from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper
 from outbox.models import OutgoingEmail
 
 
 @modeladmin_register
-class OutgoingEmailAdmin(ModelAdmin):
+class OutgoingEmailAdmin(HubModelAdmin):
+    """Read-only: a message is written by the site, never typed or changed in the admin."""
+
     model = OutgoingEmail
+    permission_helper_class = ReviewOnlyPermissionHelper
     menu_label = _("Courriels sortants")
     menu_icon = "mail"
     menu_order = 900
@@ -16,7 +20,6 @@ class OutgoingEmailAdmin(ModelAdmin):
     list_display = ("subject", "recipients", "status", "attempts", "created_at", "sent_at")
     list_filter = ("status",)
     search_fields = ("subject", "to")
-    inspect_view_enabled = True
 
     def recipients(self, obj):
         return ", ".join(obj.to)

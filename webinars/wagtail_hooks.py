@@ -8,8 +8,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
+from home.modeladmin import HubModelAdmin
 from webinars.models import Registration, WebinarPage
 from webinars.models.pages import PARIS
 
@@ -22,7 +23,7 @@ class WebinarFilter(RelatedFieldListFilter):
 
 
 @modeladmin_register
-class RegistrationAdmin(ModelAdmin):
+class RegistrationAdmin(HubModelAdmin):
     model = Registration
     menu_label = _("Inscriptions aux webinaires")
     menu_icon = "group"
@@ -34,7 +35,6 @@ class RegistrationAdmin(ModelAdmin):
     search_fields = ("name", "email", "organisation")
     list_export = ("webinar", "name", "email", "organisation", "status_label", "registered_on")
     export_filename = "inscriptions-webinaires"
-    inspect_view_enabled = True
     ordering = ("webinar", "created_at")
 
     def get_queryset(self, request):
