@@ -97,11 +97,31 @@ STANDARD_PAGES = [
         "Politique de confidentialité",
         "Ce site ne vous piste pas : aucun outil de mesure d'audience, aucun cookie publicitaire.",
         [
-            "La consultation du site ne dépose aucun cookie. Les vidéos intégrées ne sont "
+            "La consultation des pages ne dépose aucun cookie. Les vidéos intégrées ne sont "
             "chargées qu'après un clic de votre part.",
-            "Les informations que vous envoyez par un formulaire (demande de contact, inscription "
-            "à un webinaire) servent uniquement à traiter votre demande et sont supprimées "
-            "après une durée limitée, indiquée sur chaque formulaire.",
+            "Les pages qui contiennent un formulaire (demande de contact, demande de "
+            "référencement, inscription à un webinaire, confirmation ou annulation d'une "
+            "inscription) déposent un seul cookie technique, « csrftoken ». Il protège le "
+            "formulaire contre les envois falsifiés depuis un autre site, ne contient rien sur "
+            "vous et n'est lu que par ce site ; il expire au bout d'un an. Strictement nécessaire "
+            "au formulaire, il ne demande pas votre consentement.",
+            "Les personnes qui se connectent à l'administration (équipes éditoriales, "
+            "prestataires) reçoivent aussi un cookie de session, « sessionid », qui les garde "
+            "connectées : il disparaît à la fermeture du navigateur, ou au bout de deux semaines "
+            "si elles ont coché « Se souvenir de moi ».",
+            "Pour protéger ces comptes, chaque connexion échouée à l'administration est "
+            "enregistrée : identifiant saisi, adresse IP, navigateur et heure. Après 5 échecs "
+            "pour un même identifiant depuis une même adresse, ou 20 depuis une même adresse, "
+            "la connexion est suspendue 30 minutes. Ces enregistrements ne servent plus au bout "
+            "de 30 minutes et sont effacés au plus tard la nuit suivante. Les connexions "
+            "réussies ne sont pas enregistrées.",
+            "Pour limiter les abus, les envois de formulaires et les demandes de nouveau mot de "
+            "passe sont comptés pendant une heure par adresse IP (et par adresse électronique "
+            "pour les mots de passe) : seule une empreinte de l'adresse est gardée, jamais "
+            "l'adresse elle-même ni le contenu envoyé.",
+            "Les informations que vous envoyez par un formulaire servent uniquement à traiter "
+            "votre demande et sont supprimées après une durée limitée, indiquée sur chaque "
+            "formulaire.",
         ],
         False,
     ),
