@@ -191,12 +191,12 @@ def test_check_deploy_reports_nothing_with_production_settings():
 
 
 class PageScan(HTMLParser):
-    """What a strict CSP would block (inline scripts, styles, event handlers), and the page's
-    same-site links."""
+    """What a strict CSP would block (inline scripts, styles, event handlers), the page's
+    same-site links, and whether it has a form that posts (and so needs a CSRF cookie)."""
 
     def __init__(self, html):
         super().__init__()
-        self.inline_code, self.links = [], set()
+        self.inline_code, self.links, self.posts = [], set(), False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -216,6 +216,8 @@ class PageScan(HTMLParser):
         href = attributes.get("href") or ""
         if tag == "a" and href.startswith("/") and not href.startswith("//"):
             self.links.add(urlsplit(href).path)
+        if tag == "form" and (attributes.get("method") or "").lower() == "post":
+            self.posts = True
 
 
 def test_the_page_scan_finds_each_kind_of_inline_code():
@@ -237,23 +239,33 @@ NOT_PAGES = ("/admin/", "/documents/", "/media/", "/static/", "/api/")
 
 
 @pytest.mark.django_db
-def test_no_public_page_of_the_demo_site_has_inline_script_or_style(client, django_user_model):
+def test_no_public_page_of_the_demo_site_has_inline_code_or_an_unannounced_cookie(
+    client, django_user_model, settings
+):
+    """Every page of the demo site, and the pages they link to: no inline script or style, the
+    strict policy, and, as the privacy policy says, no cookie but `csrftoken` on a form page."""
     call_command("load_demo_content", stdout=io.StringIO())
     pages = {page.url for page in Page.objects.live().public().specific() if page.url}
-    to_visit, visited, problems = sorted(pages), set(pages), {}
+    to_visit, visited, problems, form_pages = sorted(pages), set(pages), {}, set()
     for url in to_visit:
+        client.cookies.clear()
         response = client.get(url)
         if not response["Content-Type"].startswith("text/html"):
             continue
         scan = PageScan(response.content.decode())
         problems[url] = scan.inline_code
         assert policy_of(response) == STRICT_POLICY, url
+        assert set(response.cookies) == ({"csrftoken"} if scan.posts else set()), url
+        if scan.posts:
+            form_pages.add(url)
+            assert response.cookies["csrftoken"]["max-age"] == settings.CSRF_COOKIE_AGE
         if url in pages:  # one level down from the pages: form routes, filtered listings
             links = {link for link in scan.links if not link.startswith(NOT_PAGES)}
             to_visit.extend(sorted(links - visited))
             visited |= links
 
     assert len(visited) > 40, visited  # every page model, the form routes, the filters' pages
+    assert len(form_pages) >= 3, form_pages  # contact, application, webinar registration
     assert {url: found for url, found in problems.items() if found} == {}
 
     # Editors see Wagtail's user bar on public pages: it must work under the same policy.
