@@ -1,22 +1,15 @@
-"""Registering, cancelling and promoting from the waiting list: rows first, then e-mails."""
+"""Requesting, confirming, cancelling and promoting from the waiting list: rows first, then e-mails.
 
-from dataclasses import dataclass
+The form only records a request (`request_registration`); a seat or a waiting-list place is
+taken when the address owner opens the e-mailed link and confirms (`confirm`), so invented
+addresses never fill a webinar.
+"""
 
 from django.db import transaction
 from django.utils import timezone
 
 from webinars import notifications
 from webinars.models import Registration, RegistrationStatus, WebinarPage
-
-
-@dataclass(frozen=True)
-class BookingResult:
-    registration: Registration
-    created: bool
-
-    @property
-    def waiting(self):
-        return self.registration.status == RegistrationStatus.WAITING
 
 
 def _lock(webinar):
@@ -35,11 +28,11 @@ def _has_free_place(webinar):
 
 
 def fill_free_places(webinar, *, request=None):
-    """Move people from the waiting list, oldest first, into the places that are free."""
+    """Move people from the waiting list, first confirmed first, into the places that are free."""
     if timezone.now() >= webinar.start:
         return []
     waiting = webinar.registrations.filter(status=RegistrationStatus.WAITING).order_by(
-        "created_at", "pk"
+        "confirmed_at", "pk"
     )
     if webinar.capacity is not None:
         free = webinar.capacity - webinar.confirmed_registrations().count()
@@ -60,29 +53,58 @@ def fill_after_edit(webinar):
         return fill_free_places(webinar)
 
 
-def register(webinar, *, name, email, organisation, request=None):
-    """Store the registration (or find the existing one), then queue its e-mail."""
+def request_registration(webinar, *, name, email, organisation, request=None):
+    """Record a request and write to the address, at most once a day for one webinar.
+
+    A new request (or one after a cancellation or a lapsed link) gets a confirmation link;
+    someone already registered gets their confirmation again. Returns the queued e-mail, or
+    None when the address already had one today; the caller answers the same either way,
+    so the form never tells whether an address is registered.
+    """
     with transaction.atomic():
         _lock(webinar)
-        fill_free_places(webinar, request=request)
         registration = Registration.objects.filter(webinar=webinar, email=email).first()
-        created = registration is None
-        if registration is not None and registration.status != RegistrationStatus.CANCELLED:
-            notifications.send_registration(registration, request=request)
-            return BookingResult(registration, created=False)
-        status = (
-            RegistrationStatus.CONFIRMED if _has_free_place(webinar) else RegistrationStatus.WAITING
-        )
+        now = timezone.now()
+        if registration is not None and not registration.may_email_from_form(now):
+            return None
+        if registration is not None and registration.status in (
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.WAITING,
+        ):
+            registration.emailed_at = now
+            registration.save(update_fields=["emailed_at"])
+            return notifications.send_registration(registration, request=request)
         if registration is None:
             registration = Registration(webinar=webinar, email=email)
         registration.name = name
         registration.organisation = organisation
         registration.consent = True
-        registration.status = status
+        registration.status = RegistrationStatus.PENDING
+        registration.emailed_at = now
+        registration.confirmed_at = None
+        registration.promoted_at = None
         registration.cancelled_at = None
         registration.save()
+        return notifications.send_confirmation_request(registration, request=request)
+
+
+def confirm(registration, *, request=None):
+    """Take a seat, or a place on the waiting list; False if the request is no longer pending."""
+    with transaction.atomic():
+        _lock(registration.webinar)
+        registration.refresh_from_db()
+        if not registration.is_pending or registration.request_expired():
+            return False
+        fill_free_places(registration.webinar, request=request)
+        registration.status = (
+            RegistrationStatus.CONFIRMED
+            if _has_free_place(registration.webinar)
+            else RegistrationStatus.WAITING
+        )
+        registration.confirmed_at = timezone.now()
+        registration.save(update_fields=["status", "confirmed_at"])
         notifications.send_registration(registration, request=request)
-    return BookingResult(registration, created=created)
+    return True
 
 
 def cancel(registration, *, request=None):

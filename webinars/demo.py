@@ -323,7 +323,7 @@ def set_relations(webinar, speakers, topics, guides):
 
 
 def ensure_registrations(webinar, count):
-    """Demo people, without e-mails: the addresses belong to example.org."""
+    """Demo people, already confirmed, without e-mails: the addresses belong to example.org."""
     for number in range(1, count + 1):
         Registration.objects.get_or_create(
             webinar=webinar,
@@ -333,5 +333,6 @@ def ensure_registrations(webinar, count):
                 "organisation": "Association de démonstration",
                 "consent": True,
                 "status": RegistrationStatus.CONFIRMED,
+                "confirmed_at": timezone.now(),
             },
         )

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.form_protection import ProtectedFormMixin, reject_markup
+
 
 class TopicFilterForm(forms.Form):
     """A GET form, so filtering works without JavaScript and the URL can be shared."""
@@ -26,10 +28,13 @@ class TopicFilterForm(forms.Form):
         return self.cleaned_data.get("theme") if self.is_valid() else None
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(ProtectedFormMixin, forms.Form):
+    """A request only: the address owner confirms it by the e-mailed link (webinars/booking.py)."""
+
     name = forms.CharField(
         label=_("Votre nom"),
         max_length=120,
+        validators=[reject_markup],
         error_messages={"required": _("Indiquez votre nom.")},
     )
     email = forms.EmailField(
@@ -40,10 +45,16 @@ class RegistrationForm(forms.Form):
                 "Cette adresse électronique n'est pas valide (exemple : nom@exemple.org)."
             ),
         },
-        help_text=_("La confirmation, le lien pour rejoindre et les rappels arriveront ici."),
+        help_text=_(
+            "Vous y recevrez d'abord un lien pour confirmer votre inscription, "
+            "puis le lien pour rejoindre le webinaire et les rappels."
+        ),
     )
     organisation = forms.CharField(
-        label=_("Votre association (facultatif)"), max_length=160, required=False
+        label=_("Votre association (facultatif)"),
+        max_length=160,
+        required=False,
+        validators=[reject_markup],
     )
     consent = forms.BooleanField(
         error_messages={"required": _("Cochez cette case pour vous inscrire.")},

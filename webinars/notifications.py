@@ -1,29 +1,50 @@
-"""The e-mails of the webinars section, all queued through the outbox."""
+"""The e-mails of the webinars section, all queued through the outbox.
+
+None of them repeats what a visitor typed (name, association): the form can be filled with
+anyone's address, so the only words in an e-mail are ours and the webinar's.
+"""
 
 from django.utils.translation import gettext as _
 
 from outbox.mail import queue_templated_email
 from webinars.calendar import webinars_calendar
-from webinars.models import RegistrationStatus, ReminderKind
-from webinars.tokens import cancel_token
+from webinars.models import CONFIRMATION_HOURS, RegistrationStatus, ReminderKind
+from webinars.tokens import cancel_token, confirmation_token
 
 
-def cancel_url(registration, request=None):
+def _link(registration, route, token, request=None):
     webinar = registration.webinar
-    path = webinar.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)})
+    path = webinar.reverse_subpage(route, kwargs={"token": token})
     return webinar.get_full_url(request) + path
 
 
-def _context(registration, request=None):
+def confirm_url(registration, request=None):
+    return _link(registration, "confirm", confirmation_token(registration), request)
+
+
+def cancel_url(registration, request=None):
+    return _link(registration, "cancel", cancel_token(registration), request)
+
+
+def _details(registration, request=None):
     webinar = registration.webinar
     return {
-        "registration": registration,
         "webinar": webinar,
         "start": webinar.start_in_paris,
         "end": webinar.end_in_paris,
         "page_url": webinar.get_full_url(request),
+    }
+
+
+def _context(registration, request=None):
+    return {
+        **_details(registration, request),
         "cancel_url": cancel_url(registration, request),
-        "join_url": webinar.join_url if registration.status == RegistrationStatus.CONFIRMED else "",
+        "join_url": (
+            registration.webinar.join_url
+            if registration.status == RegistrationStatus.CONFIRMED
+            else ""
+        ),
     }
 
 
@@ -35,6 +56,20 @@ def _ics_attachment(registration, request=None):
         "content": content.decode(),
         "mimetype": "text/calendar",
     }
+
+
+def send_confirmation_request(registration, *, request=None):
+    """The only e-mail the form sends to a new address: a link to confirm, nothing booked yet."""
+    return queue_templated_email(
+        [registration.email],
+        _("Confirmez votre inscription : %s") % registration.webinar.title,
+        "webinar_confirm_request",
+        {
+            **_details(registration, request),
+            "confirm_url": confirm_url(registration, request),
+            "hours": CONFIRMATION_HOURS,
+        },
+    )
 
 
 def send_registration(registration, *, request=None):

@@ -1,60 +1,98 @@
-"""The registration and cancel routes of a webinar page, kept apart so the page sets no cookie."""
+"""The registration routes of a webinar page, kept apart so the page itself sets no cookie.
+
+Registering takes two steps: the form records a request and e-mails a link (`register`); the
+link opens a page whose button confirms (`confirm`): a GET never books anything, so mail
+scanners that open links do not confirm on anyone's behalf. Cancel links work the same way.
+"""
 
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
+from django.utils import timezone
 
+from home.form_protection import accept_submission, public_form_view, response_status
 from webinars import booking
 from webinars.forms import RegistrationForm
+from webinars.models import CONFIRMATION_HOURS
 from webinars.retention import retention_days
-from webinars.tokens import registration_from_token
+from webinars.tokens import registration_to_cancel, registration_to_confirm
 
 REGISTRATION_TEMPLATE = "pages/webinars/registration_form.html"
 REGISTERED_TEMPLATE = "pages/webinars/registration_done.html"
+CONFIRM_TEMPLATE = "pages/webinars/registration_confirm.html"
 CANCEL_TEMPLATE = "pages/webinars/registration_cancel.html"
 
 
+def _render(request, webinar, template, status=200, **context):
+    response = webinar.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+@public_form_view
 def register(request, webinar):
     if not webinar.uses_registration_form:
         return HttpResponseRedirect(webinar.external_registration_url)
     state = webinar.state
     form = None
+    status = 200
     if state.accepts_registrations:
         form = RegistrationForm(
             request.POST if request.method == "POST" else None,
             retention_days=retention_days(),
         )
-        if form.is_bound and form.is_valid():
-            result = booking.register(webinar, **form.cleaned_data_for_booking(), request=request)
-            done_url = webinar.url + webinar.reverse_subpage("registered")
-            return redirect(done_url + ("?attente=1" if result.waiting else ""))
-    return webinar.render(
-        request,
-        template=REGISTRATION_TEMPLATE,
-        context_overrides={"form": form, "state": state},
-    )
+        if form.is_bound and accept_submission(request, form, "webinar-registration"):
+            booking.request_registration(
+                webinar, **form.cleaned_data_for_booking(), request=request
+            )
+            return redirect(webinar.url + webinar.reverse_subpage("registered"))
+        status = response_status(form)
+    return _render(request, webinar, REGISTRATION_TEMPLATE, status, form=form, state=state)
 
 
 def registered(request, webinar):
-    return webinar.render(
+    """The same page whether an e-mail left or not, so it never tells who is registered."""
+    return _render(request, webinar, REGISTERED_TEMPLATE, hours=CONFIRMATION_HOURS)
+
+
+@public_form_view
+def confirm(request, webinar, token):
+    registration = registration_to_confirm(webinar, token)
+    if registration is None:
+        return _render(request, webinar, CONFIRM_TEMPLATE, 400, invalid_link=True)
+    if registration.request_expired():
+        return _render(
+            request, webinar, CONFIRM_TEMPLATE, 410, expired=True, hours=CONFIRMATION_HOURS
+        )
+    if registration.is_pending and not webinar.state.accepts_registrations:
+        return _render(request, webinar, CONFIRM_TEMPLATE, 410, closed=True)
+    confirmed_now = False
+    if request.method == "POST" and registration.is_pending:
+        confirmed_now = booking.confirm(registration, request=request)
+        registration.refresh_from_db()
+    return _render(
         request,
-        template=REGISTERED_TEMPLATE,
-        context_overrides={"waiting": request.GET.get("attente") == "1"},
+        webinar,
+        CONFIRM_TEMPLATE,
+        registration=registration,
+        confirmed_now=confirmed_now,
+        state=webinar.state,
     )
 
 
+@public_form_view
 def cancel(request, webinar, token):
-    registration = registration_from_token(webinar, token)
+    registration = registration_to_cancel(webinar, token)
     if registration is None:
-        response = webinar.render(
-            request, template=CANCEL_TEMPLATE, context_overrides={"invalid_link": True}
-        )
-        response.status_code = 400
-        return response
+        return _render(request, webinar, CANCEL_TEMPLATE, 400, invalid_link=True)
+    if timezone.now() >= webinar.ends_at:
+        return _render(request, webinar, CANCEL_TEMPLATE, 410, ended=True)
     cancelled_now = False
     if request.method == "POST":
         cancelled_now = booking.cancel(registration, request=request)
-    return webinar.render(
+    return _render(
         request,
-        template=CANCEL_TEMPLATE,
-        context_overrides={"registration": registration, "cancelled_now": cancelled_now},
+        webinar,
+        CANCEL_TEMPLATE,
+        registration=registration,
+        cancelled_now=cancelled_now,
     )

@@ -1,4 +1,6 @@
-"""An association registers for a webinar and receives the confirmation with its .ics."""
+"""An association registers for a webinar, confirms by the e-mailed link, gets the .ics."""
+
+import re
 
 import pytest
 from django.core import mail
@@ -21,7 +23,7 @@ def open_webinar(demo_site):
     Registration.objects.filter(email=EMAIL).delete()
 
 
-def test_association_registers_and_gets_the_ics(new_page, open_webinar):
+def test_association_registers_confirms_and_gets_the_ics(new_page, open_webinar):
     mail.outbox.clear()
     new_page.goto(open_webinar.url)
     with new_page.expect_navigation():
@@ -31,14 +33,22 @@ def test_association_registers_and_gets_the_ics(new_page, open_webinar):
     new_page.get_by_label("Votre association (facultatif)").fill("Les Amis du Jardin")
     new_page.get_by_role("checkbox").check()
     with new_page.expect_navigation():
-        new_page.get_by_role("button", name="Confirmer mon inscription").click()
+        new_page.get_by_role("button", name="M'inscrire").click()
 
     assert new_page.url.endswith(open_webinar.url + "inscription/merci/")
     assert new_page.locator("h1").count() == 1
     registration = Registration.objects.get(webinar=open_webinar, email=EMAIL)
+    assert registration.status == RegistrationStatus.PENDING
+
+    [request_mail] = [message for message in mail.outbox if message.to == [EMAIL]]
+    confirm_path = re.search(r"https?://[^/]+(/\S+/confirmation/\S+/)", request_mail.body)
+    new_page.goto(confirm_path.group(1))
+    with new_page.expect_navigation():
+        new_page.get_by_role("button", name="Confirmer mon inscription").click()
+    registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
 
-    [message] = [message for message in mail.outbox if message.to == [EMAIL]]
+    [message] = [m for m in mail.outbox if m.to == [EMAIL] and m is not request_mail]
     assert open_webinar.title in message.subject
     [(filename, content, mimetype)] = message.attachments
     assert filename == f"{open_webinar.slug}.ics"

@@ -35,6 +35,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     organisation = "Association du quartier"
     consent = True
     status = RegistrationStatus.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = Registration

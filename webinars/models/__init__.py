@@ -1,7 +1,16 @@
 from .pages import Platform, WebinarIndexPage, WebinarPage, WebinarSpeaker
-from .registrations import Registration, RegistrationStatus, ReminderKind, SentReminder
+from .registrations import (
+    CONFIRMATION_HOURS,
+    CONFIRMATION_WINDOW,
+    Registration,
+    RegistrationStatus,
+    ReminderKind,
+    SentReminder,
+)
 
 __all__ = [
+    "CONFIRMATION_HOURS",
+    "CONFIRMATION_WINDOW",
     "Platform",
     "Registration",
     "RegistrationStatus",

@@ -355,6 +355,12 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
         return registered(request, self)
 
+    @re_path(r"^confirmation/(?P<token>[\w-]+)/$", name="confirm")
+    def confirm(self, request, token):
+        from webinars.views import confirm
+
+        return confirm(request, self, token)
+
     @re_path(r"^annulation/(?P<token>[\w-]+)/$", name="cancel")
     def cancel(self, request, token):
         from webinars.views import cancel

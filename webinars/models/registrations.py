@@ -1,10 +1,24 @@
-"""Who registered for which webinar, and which reminders they already received."""
+"""Who registered for which webinar, and which reminders they already received.
+
+Registering is a double opt-in: the form only records a request and e-mails a link; the
+address owner opens it and confirms, and only then does the registration take a seat (or a
+place on the waiting list). An unconfirmed request lapses after CONFIRMATION_WINDOW.
+"""
+
+from datetime import timedelta
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+CONFIRMATION_HOURS = 48
+CONFIRMATION_WINDOW = timedelta(hours=CONFIRMATION_HOURS)
+# The form writes to one address about one webinar at most once per interval.
+FORM_EMAIL_INTERVAL = timedelta(days=1)
 
 
 class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente de confirmation")
     CONFIRMED = "confirmed", _("Inscription confirmée")
     WAITING = "waiting", _("Liste d'attente")
     CANCELLED = "cancelled", _("Annulée")
@@ -27,10 +41,17 @@ class Registration(models.Model):
         _("état"),
         max_length=10,
         choices=RegistrationStatus.choices,
-        default=RegistrationStatus.CONFIRMED,
+        default=RegistrationStatus.PENDING,
         db_index=True,
     )
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+    emailed_at = models.DateTimeField(
+        _("dernier courriel demandé par le formulaire"),
+        null=True,
+        blank=True,
+        help_text=_("Au plus un par jour ; le lien de confirmation ne vaut que pour le dernier."),
+    )
+    confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("sorti de la liste d'attente le"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
 
@@ -46,6 +67,22 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
+
+    @property
+    def is_pending(self):
+        return self.status == RegistrationStatus.PENDING
+
+    def request_expired(self, now=None):
+        """A pending request e-mailed over CONFIRMATION_WINDOW ago can no longer be confirmed."""
+        if not self.is_pending:
+            return False
+        now = now or timezone.now()
+        return self.emailed_at is None or now >= self.emailed_at + CONFIRMATION_WINDOW
+
+    def may_email_from_form(self, now=None):
+        """False when the form already wrote to this address about this webinar in the last day."""
+        now = now or timezone.now()
+        return self.emailed_at is None or now >= self.emailed_at + FORM_EMAIL_INTERVAL
 
 
 class ReminderKind(models.TextChoices):
