@@ -1,4 +1,4 @@
-"""What every public form shares against abuse: a honeypot field, rate limits, allowed methods.
+"""What every public form shares against abuse: plain text, a honeypot, rate limits, methods.
 
 Robots fill every field they find: a field people are told to leave empty catches them.
 Rate limits count per visitor (home.client_address.client_ip through RATELIMIT_IP_META_KEY,
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_ratelimit.core import get_usage
 
 HONEYPOT_FIELD = "site_web"
+UNREADABLE = "\ufffd"  # what Django puts in place of bytes that are not valid UTF-8
 RATE_LIMITED = "rate_limited"
 FORM_METHODS = ("GET", "HEAD", "POST")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -36,11 +37,16 @@ def reject_markup(value):
 
 
 class ProtectedFormMixin:
-    """Adds the honeypot to a public form and refuses a submission that filled it."""
+    """Adds the honeypot to a public form; refuses a submission that filled it, or whose text
+    arrived garbled (not UTF-8) rather than storing replacement characters."""
 
     honeypot_message = gettext_lazy(
         "Votre envoi a été bloqué car le champ « Ne pas remplir » contenait du texte. "
         "Videz-le puis envoyez à nouveau."
+    )
+    unreadable_message = gettext_lazy(
+        "Certains caractères de ce champ n'ont pas pu être lus (ils ne sont pas codés en "
+        "UTF-8). Retapez ce texte puis envoyez à nouveau."
     )
 
     def __init__(self, *args, **kwargs):
@@ -56,6 +62,9 @@ class ProtectedFormMixin:
         cleaned = super().clean()
         if cleaned.get(HONEYPOT_FIELD):
             raise ValidationError(self.honeypot_message, code="honeypot")
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and UNREADABLE in value:
+                self.add_error(name, ValidationError(self.unreadable_message, code="encoding"))
         return cleaned
 
     @property
