@@ -190,3 +190,23 @@ def test_a_throttled_reset_looks_like_any_other(client, provider):
     done = client.get(throttled["Location"])
     assert done.status_code == 200
     assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_each_visitor_has_its_own_reset_allowance(client, settings, provider):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    proxy = "10.0.0.2"
+    for number in range(11):
+        client.post(
+            RESET_URL,
+            {"email": f"inconnu{number}@example.org"},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=ATTACKER,
+        )
+    client.post(
+        RESET_URL,
+        {"email": "prestataire1@example.org"},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=SOMEONE_ELSE,
+    )
+    assert [message.to for message in mail.outbox] == [["prestataire1@example.org"]]
