@@ -301,7 +301,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar from gravatar.com: the admin c
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, safe from a double quote on SQLite: home/search_backend.py.
+        "BACKEND": "home.search_backend",
         **({"SEARCH_CONFIG": "french"} if IS_POSTGRESQL else {}),
     }
 }

@@ -97,3 +97,24 @@ def test_the_api_lists_no_upload(client, home_page, url):
     assert response.status_code == 404
     assert "assemblée" not in response.content.decode()
     assert "Compte rendu" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?offset=99999999999999999999", "offset cannot be higher than 1000000"),
+        ("?offset=1000001", "offset cannot be higher than 1000000"),
+        ("find/?id=abc", "id must be a positive integer"),
+        ("find/?id=99999999999999999999", "id must be a positive integer"),
+    ],
+)
+def test_numbers_the_database_cannot_take_are_refused_with_a_400(client, home_page, query, message):
+    response = client.get(f"/api/v2/pages/{query}")
+    assert response.status_code == 400
+    assert json.loads(response.content) == {"message": message}
+
+
+def test_an_offset_within_bounds_still_pages(client, home_page):
+    StandardPageFactory(parent=home_page, title="Publiée", slug="publiee")
+    response = client.get("/api/v2/pages/?offset=1000000")
+    assert json.loads(response.content)["items"] == []
