@@ -3,8 +3,8 @@
 Wagtail takes this form from `WAGTAILADMIN_USER_PASSWORD_RESET_FORM` and keeps its own views.
 Requests are counted with django-ratelimit in the default cache (shared by every worker), per
 address typed and per client address (its "ip" key reads home.client_address.client_ip, IPv6
-grouped by /64). Past either limit the form sends nothing but the visitor
-sees the same "e-mail sent" page as usual, so the form never tells whether an account exists.
+grouped by /64). Past either limit the form sends nothing, but the visitor sees the same
+"check your e-mail" page as usual: the form never tells whether an account exists.
 """
 
 from django.conf import settings
