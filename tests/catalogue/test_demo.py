@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from wagtail.models import Revision
 
 from catalogue import demo as catalogue_demo
 from catalogue.models import Category, FreeAlternative, ProprietaryService
@@ -20,6 +21,7 @@ def snapshot():
         ProprietaryService.objects.count(),
         FreeAlternative.objects.count(),
         FreeAlternative.replaces.through.objects.count(),
+        Revision.objects.count(),
     )
 
 
@@ -28,7 +30,7 @@ def test_the_demo_catalogue_is_large_enough_and_idempotent():
     first = snapshot()
     load()
     assert snapshot() == first
-    categories, services, alternatives, links = first
+    categories, services, alternatives, links, _revisions = first
     assert categories >= 12
     assert services >= 30
     assert alternatives >= 40
@@ -45,3 +47,19 @@ def test_demo_alternatives_are_complete_and_secure_links(client):
     assert "Frama.space (Framasoft)" in FreeAlternative.objects.get(slug="nextcloud").host_list
     page = client.get("/alternatives/remplacer/zoom/").content.decode()
     assert "Jitsi Meet" in page and "Chapril" in page
+
+
+def test_demo_entries_are_published_as_a_moderator_would():
+    load()
+    for model in (Category, ProprietaryService, FreeAlternative):
+        entries = model.objects.all()
+        assert entries.exists()
+        assert not entries.exclude(live=True).exists(), model
+        assert not entries.filter(has_unpublished_changes=True).exists(), model
+        assert not entries.filter(live_revision__isnull=True).exists(), model
+    nextcloud = FreeAlternative.objects.get(slug="nextcloud")
+    assert sorted(nextcloud.live_revision.as_object().replaces.values_list("slug", flat=True)) == [
+        "dropbox",
+        "google-drive",
+        "onedrive",
+    ]

@@ -7,6 +7,7 @@ and it was shown at once on "Remplacer Gmail".
 import pytest
 from django.urls import reverse
 from wagtail.models import Revision
+from wagtail.search import index
 
 from catalogue.models import FreeAlternative, ProprietaryService
 from home.groups import EDITORS, MODERATORS
@@ -230,6 +231,9 @@ def test_a_provider_profile_and_the_directory_ignore_a_draft_tool(
     assert 'value="thunderbird"' in listing and "courrielleur-piege" not in listing
     filtered = client.get("/annuaire/", {"outil": "courrielleur-piege"}).content.decode()
     assert "Les Libristes" in filtered  # an unknown tool filters nothing out
+    for page in (provider, decoy):
+        index.insert_or_update_object(page)  # what the queued task does once the save commits
+    assert "Les Libristes" in client.get("/annuaire/", {"q": "Thunderbird"}).content.decode()
     searched = client.get("/annuaire/", {"q": "Courrielleur"}).content.decode()
     assert "Structure Leurre" not in searched
     gmail_page = client.get(GMAIL_PAGE).content.decode()
