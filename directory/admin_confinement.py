@@ -9,11 +9,13 @@ account. Everything else in the admin is refused as Wagtail refuses a missing pe
 """
 
 from wagtail.admin.auth import permission_denied
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .permissions import PROVIDERS_GROUP
 
 # Views a provider-only account may open, by URL name; a name ending in ":" allows a namespace.
+# The image chooser shows a provider its own uploads only (home/wagtail_hooks.py).
 PROVIDER_VIEWS = frozenset(
     {
         # Its dashboard, its account and the admin's own assets.
@@ -49,7 +51,10 @@ PROVIDER_VIEWS = frozenset(
         "wagtailadmin_choose_page_email_link",
         "wagtailadmin_choose_page_phone_link",
         "wagtailadmin_choose_page_anchor_link",
-        "wagtailimages_chooser:",
+        "wagtailimages_chooser:choose",
+        "wagtailimages_chooser:choose_results",
+        "wagtailimages_chooser:create",
+        "wagtailimages_chooser:chosen",
         # The messages associations sent it.
         "directory_contactrequest_modeladmin_index",
         "directory_contactrequest_modeladmin_inspect",
@@ -94,11 +99,19 @@ class ProviderAdminConfinementMiddleware:
             return None
         if not is_provider_only(request.user):
             return None
-        if not provider_may_open(match.view_name):
-            return permission_denied(request)
-        parent_id = view_kwargs.get("parent_page_id")
-        if match.view_name == "wagtailadmin_choose_page_child" and not (
-            choosable_pages(Page.objects.filter(pk=parent_id)).exists()
+        if not provider_may_open(match.view_name) or reveals_hidden_content(
+            match.view_name, view_kwargs, request.user
         ):
-            return permission_denied(request)  # the chooser would print a draft's title
+            return permission_denied(request)
         return None
+
+
+def reveals_hidden_content(view_name, view_kwargs, user):
+    """Allowed views that would print what a provider must not see, given the id asked for."""
+    if view_name == "wagtailimages_chooser:chosen":  # another upload's title and thumbnail
+        own = get_image_model().objects.filter(uploaded_by_user=user)
+        return not own.filter(pk=view_kwargs["pk"]).exists()
+    if view_name == "wagtailadmin_choose_page_child":  # a draft's title as the parent
+        parent = Page.objects.filter(pk=view_kwargs["parent_page_id"])
+        return not choosable_pages(parent).exists()
+    return False

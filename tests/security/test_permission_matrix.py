@@ -93,6 +93,8 @@ MATRIX = [
     row("/admin/choose-page/search/?q=Brouillon", PROVIDERS, STAFF, hidden={"draft": PROVIDERS}),
     row("/admin/choose-page/{draft}/", STAFF),
     row("/admin/images/chooser/", PROVIDERS, STAFF),
+    row("/admin/images/chooser/chosen/{image}/", STAFF),
+    row("/admin/images/chooser/{image}/select_format/", STAFF),
     row("/admin/documents/chooser/", STAFF),
     # Reports and history.
     row("/admin/reports/site-history/", STAFF),
