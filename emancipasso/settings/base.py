@@ -172,7 +172,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # provider out of its account from elsewhere. Only failed attempts are recorded (username typed,
 # address, browser), and `purge_login_attempts` deletes them once the cool-off is over.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # Axes' backend refuses a locked-out login; it derives from ModelBackend so that sessions
+    # opened through it (Django's test client takes the first backend) find their user.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "home.login_protection.PairAndAddressHandler"
