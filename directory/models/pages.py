@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from catalogue.api import LiveEntriesField
 from catalogue.models import CatalogueIndexPage
+from directory.admin_forms import ProviderPageForm
 from guides.models import GuidePage
 from home.form_protection import accept_submission, public_form_view, response_status
 from home.models import BasePage
@@ -286,6 +287,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
         APIField("last_reviewed"),
     ]
 
+    base_form_class = ProviderPageForm
     template = "pages/directory/provider_page.html"
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []

@@ -19,6 +19,7 @@ from directory.permissions import grant_provider_access
 from guides.models import GuideIndexPage, GuidePage
 from home.demo_tools import ensure_user
 from home.groups import EDITORS, MODERATORS
+from tests.factories.catalogue import FreeAlternativeFactory
 from tests.factories.directory import ContactRequestFactory, ProviderPageFactory
 
 PASSWORD = "un-mot-de-passe-de-test"
@@ -276,3 +277,13 @@ def test_the_review_date_cannot_be_in_the_future(client, world):
         ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object().last_reviewed
         != tomorrow
     )
+
+
+def test_the_profile_editor_offers_published_tools_only(client, world):
+    published = FreeAlternativeFactory(name="Outil publié")
+    draft = FreeAlternativeFactory(name="Outil en brouillon", live=False)
+    client.force_login(world["provider_a"])
+    form = client.get(edit_url(world["A"])).context["form"]
+    offered = set(form.fields["tools"].queryset)
+    assert published in offered
+    assert draft not in offered
