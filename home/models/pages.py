@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
@@ -69,6 +70,14 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        """Higher apps add what they show here (the guides: featured guides and their
+        arguments) through the `home_page_context` hook, so that home imports none of them."""
+        context = super().get_context(request, *args, **kwargs)
+        for contribute in hooks.get_hooks("home_page_context"):
+            context.update(contribute(self, request))
+        return context
 
 
 class StandardPage(BasePage):

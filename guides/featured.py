@@ -1,14 +1,10 @@
 """What the home page shows of the guides: the chosen ones, and their why-change arguments."""
 
-from django import template
 from django.utils.text import slugify
 
 from guides.models import GuideKind, GuidePage
 
-register = template.Library()
 
-
-@register.simple_tag
 def featured_guides(stream):
     """The live, public guides chosen in a `featured_guides` stream, in the editor's order."""
     guides = [block.value for block in stream if block.value is not None]
@@ -21,7 +17,6 @@ def featured_guides(stream):
     return [guide for guide in guides if guide.pk in visible]
 
 
-@register.simple_tag
 def why_change_arguments(guides):
     """Each argument block of the chosen argumentaires, with the guide it links to."""
     return [
