@@ -1,4 +1,5 @@
-"""Directory in the admin: contact requests, applications and the provider's dashboard panel."""
+"""Directory in the admin (contact requests, applications, the provider panel), and the providers
+it adds to catalogue pages."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,10 @@ from .admin_confinement import choosable_pages, is_provider_only
 from .admin_views import ApproveView, RejectView
 from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages, is_provider
+from .service_providers import providers_for_service
 from .viewsets import ProviderMaintainerViewSet
+
+hooks.register("catalogue_service_context", providers_for_service)
 
 
 @modeladmin_register

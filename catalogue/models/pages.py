@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from home.models import BasePage
@@ -38,18 +39,17 @@ class CatalogueIndexPage(RoutablePageMixin, BasePage):
 
     @path("remplacer/<slug:slug>/", name="service")
     def service(self, request, slug):
+        """Higher apps add what they offer for this service (guides, providers) through the
+        `catalogue_service_context` hook, so that the catalogue imports none of them."""
         service = get_object_or_404(
             ProprietaryService.objects.live().select_related("category"), slug=slug
         )
+        context = {
+            "service": service,
+            "alternatives": service.alternatives.live().select_related("category"),
+        }
+        for contribute in hooks.get_hooks("catalogue_service_context"):
+            context.update(contribute(service, request))
         return self.render(
-            request,
-            template="pages/catalogue/service_page.html",
-            context_overrides={
-                "service": service,
-                "alternatives": service.alternatives.live().select_related("category"),
-                "guides": service.guides.live()
-                .public()
-                .defer_streamfields()
-                .order_by("-last_reviewed", "title"),
-            },
+            request, template="pages/catalogue/service_page.html", context_overrides=context
         )

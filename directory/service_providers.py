@@ -1,16 +1,11 @@
-"""Template tags other apps use to point into the directory."""
-
-from django import template
+"""What the directory shows on a catalogue "Remplacer …" page: who offers the alternatives."""
 
 from directory.models import ProviderPage
-
-register = template.Library()
 
 MAX_PROVIDERS_PER_SERVICE = 6
 
 
-@register.inclusion_tag("pages/directory/includes/service_providers.html", takes_context=True)
-def providers_for_service(context, service):
+def providers_for_service(service, request):
     """Live providers that host or support a published alternative to this service."""
     providers = list(
         ProviderPage.objects.live()
@@ -22,8 +17,6 @@ def providers_for_service(context, service):
         .prefetch_related("services", "regions", "departments")[: MAX_PROVIDERS_PER_SERVICE + 1]
     )
     return {
-        "request": context.get("request"),
-        "service": service,
-        "providers": providers[:MAX_PROVIDERS_PER_SERVICE],
-        "has_more": len(providers) > MAX_PROVIDERS_PER_SERVICE,
+        "service_providers": providers[:MAX_PROVIDERS_PER_SERVICE],
+        "more_service_providers": len(providers) > MAX_PROVIDERS_PER_SERVICE,
     }
