@@ -3,6 +3,8 @@
 import calendar
 import datetime
 
+from django.utils import timezone
+
 
 def months_before(day, months):
     """The same day `months` months earlier, clamped to the end of a shorter month."""
@@ -15,6 +17,4 @@ def months_before(day, months):
 
 def start_of(day):
     """Midnight at the start of `day`, in the current time zone."""
-    from django.utils import timezone
-
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -1,11 +1,10 @@
 """The directory (/annuaire/) and the profile page each provider keeps up to date."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,21 +19,28 @@ from catalogue.api import LiveEntriesField
 from catalogue.models import CatalogueIndexPage
 from directory.admin_forms import ProviderPageForm
 from guides.models import GuidePage
-from home.form_protection import accept_submission, public_form_view, response_status
 from home.models import BasePage
+from home.routes import ViewRoutesMixin
 
 from .taxonomy import OfferType, StructureType, SupportLevel
 
-PROVIDERS_PER_PAGE = 12
 # Facts a provider cannot claim for itself (CHATONS membership): moderators check them.
 VERIFY_PROVIDERS = "directory.verify_providerpage"
 
-# The routes below import facets, forms and onboarding inside the method: those modules
-# import these models, so a module-level import would be circular.
+
+@dataclass(frozen=True)
+class ProviderTool:
+    """A tool as a profile lists it: its name, linked to the catalogue page it replaces."""
+
+    name: str
+    category_id: int
+    catalogue_url: str = ""
 
 
-class DirectoryIndexPage(RoutablePageMixin, BasePage):
-    """Lists providers with combinable filters; `referencer/` hosts the application form."""
+class DirectoryIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
+    """Lists providers with combinable filters; `referencer/` hosts the application form.
+
+    Each route is answered by a view of directory.views (see home.routes)."""
 
     template = "pages/directory/directory_index_page.html"
     max_count = 1
@@ -44,42 +50,29 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("annuaire des prestataires")
 
-    def get_context(self, request, *args, **kwargs):
-        from directory.facets import DirectorySearch
-
-        context = super().get_context(request, *args, **kwargs)
-        directory = DirectorySearch(self, request.GET)
-        paginator = Paginator(directory.result_ids, PROVIDERS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        context.update(
-            directory=directory,
-            page_obj=page_obj,
-            providers=directory.providers_for(page_obj.object_list),
-        )
-        return context
+    @path("", name="listing")
+    def listing(self, request):
+        return self.serve_route("listing", request)
 
     @path("referencer/", name="apply")
-    @public_form_view
     def apply(self, request):
-        from directory.forms import ApplicationForm
-        from directory.onboarding import receive_application
-
-        form = ApplicationForm(request.POST if request.method == "POST" else None)
-        if form.is_bound and accept_submission(request, form, "application"):
-            receive_application(form)
-            return redirect(self.url + self.reverse_subpage("application_received"))
-        return TemplateResponse(
-            request,
-            "pages/directory/application_form.html",
-            {"page": self, "form": form},
-            status=response_status(form),
-        )
+        return self.serve_route("apply", request)
 
     @path("referencer/merci/", name="application_received")
     def application_received(self, request):
-        return TemplateResponse(
-            request, "pages/directory/application_received.html", {"page": self}
-        )
+        return self.serve_route("application_received", request)
+
+
+def catalogue_url(catalogue, tool):
+    """The "Remplacer …" page of the first published service the tool replaces, anchored."""
+    replaced = sorted(
+        (service for service in tool.replaces.all() if service.live),
+        key=lambda service: service.name,
+    )
+    if not (catalogue and replaced):
+        return ""
+    route = catalogue.reverse_subpage("service", args=[replaced[0].slug])
+    return f"{catalogue.url}{route}#alternative-{tool.slug}"
 
 
 class ProviderPagePermissionTester(PagePermissionTester):
@@ -114,7 +107,7 @@ class ProviderLink(Orderable):
         verbose_name_plural = _("liens")
 
 
-class ProviderPage(RoutablePageMixin, BasePage):
+class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     """A structure that accompanies associations; `contacter/` holds its contact form."""
 
     logo = models.ForeignKey(
@@ -326,17 +319,11 @@ class ProviderPage(RoutablePageMixin, BasePage):
     def tools_with_catalogue_links(self):
         """Each published tool with the page of a published service it replaces, anchored."""
         catalogue = CatalogueIndexPage.objects.live().first()
-        tools = list(self.tools.filter(live=True).prefetch_related("replaces").order_by("name"))
-        for tool in tools:
-            replaced = sorted(
-                (service for service in tool.replaces.all() if service.live),
-                key=lambda service: service.name,
-            )
-            tool.catalogue_url = ""
-            if catalogue and replaced:
-                route = catalogue.reverse_subpage("service", args=[replaced[0].slug])
-                tool.catalogue_url = f"{catalogue.url}{route}#alternative-{tool.slug}"
-        return tools
+        tools = self.tools.filter(live=True).prefetch_related("replaces").order_by("name")
+        return [
+            ProviderTool(tool.name, tool.category_id, catalogue_url(catalogue, tool))
+            for tool in tools
+        ]
 
     @staticmethod
     def related_guides(category_ids, limit=6):
@@ -357,13 +344,11 @@ class ProviderPage(RoutablePageMixin, BasePage):
 
     @path("contacter/", name="contact")
     def contact(self, request):
-        from directory.contact import handle_contact_form
-
-        return handle_contact_form(self, request)
+        return self.serve_route("contact", request)
 
     @path("contacter/merci/", name="contact_sent")
     def contact_sent(self, request):
-        return TemplateResponse(request, "pages/directory/contact_sent.html", {"page": self})
+        return self.serve_route("contact_sent", request)
 
     @property
     def contact_url(self):
