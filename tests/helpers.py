@@ -1,0 +1,48 @@
+"""Helpers shared by the test packages: one way to make a member, one way to count queries."""
+
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.demo_tools import ensure_user
+
+PASSWORD = "un-mot-de-passe-de-test"
+
+
+def member_of(group_name, username=None):
+    """A user in one editorial group (EDITORS, MODERATORS...), created once per name."""
+    username = username or f"membre-{group_name.lower()}"
+    return ensure_user(
+        username,
+        PASSWORD,
+        email=f"{username}@example.org",
+        groups=[Group.objects.get(name=group_name)],
+    )
+
+
+def queries_for(client, url):
+    """The queries one warm GET of `url` runs, and its response.
+
+    The first GET fills the per-process caches (site root paths, content types) as a running
+    server has them, so only what the page itself costs is counted.
+    """
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return context.captured_queries, response
+
+
+def assert_query_budget(client, url, budget, add_content):
+    """The page stays within `budget` queries, and as many with more content.
+
+    Measured before and after `add_content()`: a query per row makes the second count larger,
+    a new query on the page pushes both over the fixed budget.
+    """
+    small, _ = queries_for(client, url)
+    add_content()
+    large, response = queries_for(client, url)
+    sql = "\n".join(query["sql"] for query in large)
+    assert len(small) <= budget, f"{url}: {len(small)} queries, budget {budget}\n{sql}"
+    assert len(large) == len(small), f"{url}: {len(small)} then {len(large)} queries\n{sql}"
+    return response
