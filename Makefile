@@ -25,10 +25,11 @@ migrate: install ## Apply the database migrations and create the cache table (us
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
-demo: migrate ## Load (or refresh) the demo content and print the demo logins
+demo: migrate ## Load or refresh the demo content on purpose (reverts edits to it) and print the logins
 	$(MANAGE) load_demo_content
 
-run: demo ## Serve the demo site on http://127.0.0.1:8000 with its task worker (e-mail, search index)
+run: migrate ## Serve http://127.0.0.1:8000 with its task worker (demo loaded only into an empty site)
+	$(MANAGE) load_demo_content --if-empty
 	@echo "Site : http://$(HOST)/   Administration : http://$(HOST)/admin/"
 	@trap 'kill 0' INT TERM EXIT; $(MANAGE) db_worker --interval 2 & $(MANAGE) runserver $(HOST)
 

@@ -1,8 +1,7 @@
 """Helpers that make `load_demo_content` idempotent: run it twice, get the same site."""
 
-import json
-
 from django.contrib.auth import get_user_model
+from django.forms.models import model_to_dict
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
@@ -34,7 +33,7 @@ def ensure_home_page():
 
 
 def _without_block_ids(data):
-    """Block ids differ between a stored stream and the demo's literal one: ignore them."""
+    """Block ids differ between a stored stream and the demo's data: ignore them."""
     if isinstance(data, dict):
         return {k: _without_block_ids(v) for k, v in data.items() if k != "id"}
     if isinstance(data, list):
@@ -43,32 +42,40 @@ def _without_block_ids(data):
 
 
 def _comparable(page, name, value):
-    """StreamField values compare by their normalised JSON form; everything else as is."""
+    """A field's value in a form that compares equal when the site would show the same."""
     field = page._meta.get_field(name)
     if isinstance(field, StreamField):
         stream = field.to_python(value)
-        list(stream)  # convert every block, so older literal forms (plain list items) normalise
-        prepared = field.get_prep_value(stream)
-        if isinstance(prepared, str):
-            prepared = json.loads(prepared)
-        return json.dumps(_without_block_ids(prepared), sort_keys=True, default=str)
+        list(stream)  # convert every block, so that shorthand forms (plain list items) normalise
+        return _without_block_ids(field.stream_block.get_prep_value(stream))
+    items = value.all() if hasattr(value, "all") else value
+    if field.many_to_many:
+        return {item.pk for item in items}
+    if field.one_to_many:  # inline children: compare their own fields, in order
+        links = ["id", "sort_order", field.field.name]
+        return [model_to_dict(child, exclude=links) for child in items]
     return value
+
+
+def _apply(obj, fields):
+    """Set the fields whose value differs from `obj`'s, and tell whether there were any."""
+    changed = [
+        name
+        for name, value in fields.items()
+        if _comparable(obj, name, getattr(obj, name)) != _comparable(obj, name, value)
+    ]
+    for name in changed:
+        setattr(obj, name, fields[name])
+    return bool(changed)
 
 
 def upsert_page(parent, page_class, slug, **fields):
     """Create or update the child of `parent` with this slug, and publish it when it changed."""
     page = page_class.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
-        page = page_class(slug=slug, **fields)
-        parent.add_child(instance=page)
+        page = parent.add_child(instance=page_class(slug=slug, **fields))
         page.save_revision().publish()
-        return page
-    changed = False
-    for name, value in fields.items():
-        if _comparable(page, name, getattr(page, name)) != _comparable(page, name, value):
-            setattr(page, name, value)
-            changed = True
-    if changed or not page.live or page.has_unpublished_changes:
+    elif _apply(page, fields) or not page.live or page.has_unpublished_changes:
         page.save_revision().publish()
     return page
 
@@ -95,23 +102,13 @@ def upsert_snippet(model, lookup, **fields):
     The demo's version is what the site shows, so it goes through a revision and is published,
     as a moderator would do. Many-to-many values are given as lists of objects.
     """
-    related = {name for name in fields if model._meta.get_field(name).many_to_many}
-    plain = {name: value for name, value in fields.items() if name not in related}
     entry = model.objects.filter(**lookup).first()
     changed = entry is None
     if entry is None:
-        entry = model(**lookup, **plain)
-    for name, value in plain.items():
-        if getattr(entry, name) != value:
-            setattr(entry, name, value)
-            changed = True
-    for name in related:
-        current = {item.pk for item in getattr(entry, name).all()} if entry.pk else set()
-        if current != {item.pk for item in fields[name]}:
-            getattr(entry, name).set(fields[name])
-            changed = True
+        entry = model(**lookup, **fields)
+        entry.save()
+    else:
+        changed = _apply(entry, fields)
     if changed or not entry.live or entry.has_unpublished_changes or not entry.live_revision_id:
-        if entry.pk is None:
-            entry.save()
         entry.save_revision().publish()
     return entry

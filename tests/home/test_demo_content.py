@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from home.models import HomePage, SiteSettings
+from home.models import HomePage, SiteSettings, StandardPage
 
 
 def load_demo():
@@ -35,3 +35,23 @@ def test_demo_content_builds_a_french_site_and_prints_the_admin_login(client):
     assert '<html lang="fr">' in html
     assert "Des outils numériques à la hauteur de vos valeurs" in html
     assert client.login(username="admin", password="emancipasso-admin")
+
+
+@pytest.mark.django_db
+def test_if_empty_loads_an_empty_site_and_then_keeps_what_editors_changed():
+    out = io.StringIO()
+    call_command("load_demo_content", "--if-empty", stdout=out)
+    assert "admin / emancipasso-admin" in out.getvalue()
+    page = StandardPage.objects.get(slug="a-propos")
+    page.title = "À propos de nous"
+    page.save_revision().publish()
+    revisions = Revision.objects.count()
+
+    out = io.StringIO()
+    call_command("load_demo_content", "--if-empty", stdout=out)
+    assert StandardPage.objects.get(slug="a-propos").title == "À propos de nous"
+    assert Revision.objects.count() == revisions
+    assert "rien n'est rechargé" in out.getvalue()
+
+    load_demo()
+    assert StandardPage.objects.get(slug="a-propos").title == "À propos"
