@@ -6,4 +6,7 @@ class WebinarsConfig(AppConfig):
     verbose_name = "Webinaires"
 
     def ready(self):
-        from webinars import signals  # noqa: F401 - connects the receivers
+        from webinars import (
+            signals,  # noqa: F401 - connects the receivers
+            views,  # noqa: F401 - fills the pages' route views (see home.routes)
+        )

@@ -1,4 +1,7 @@
-"""The registration routes of a webinar page, kept apart so the page itself sets no cookie.
+"""What the webinar pages answer besides themselves: calendar files and registration.
+
+They are kept apart from the page, which sets no cookie; the routes hand the request here
+(see home.routes).
 
 Registering takes two steps: the form records a request and e-mails a link (`register`); the
 link opens a page whose button confirms (`confirm`): a GET never books anything, so mail
@@ -10,9 +13,11 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from home.form_protection import accept_submission, public_form_view, response_status
+from home.routes import serves
 from webinars import booking
+from webinars.calendar import calendar_response, webinars_calendar
 from webinars.forms import RegistrationForm
-from webinars.models import CONFIRMATION_HOURS
+from webinars.models import CONFIRMATION_HOURS, WebinarIndexPage, WebinarPage
 from webinars.retention import retention_days
 from webinars.tokens import registration_to_cancel, registration_to_confirm
 
@@ -22,12 +27,35 @@ CONFIRM_TEMPLATE = "pages/webinars/registration_confirm.html"
 CANCEL_TEMPLATE = "pages/webinars/registration_cancel.html"
 
 
+@serves(WebinarIndexPage, "feed")
+def calendar_feed(request, index):
+    """Upcoming webinars for calendar apps; a plain GET that sets no cookie."""
+    upcoming = (
+        WebinarPage.objects.child_of(index)
+        .live()
+        .public()
+        .filter(ends_at__gt=timezone.now())
+        .defer_streamfields()
+        .order_by("start")
+    )
+    return calendar_response(
+        webinars_calendar(upcoming, request=request), "webinaires.ics", as_attachment=False
+    )
+
+
+@serves(WebinarPage, "ics")
+def calendar_file(request, webinar):
+    """ "Ajouter à mon agenda": this one webinar as an .ics file, no cookie set."""
+    return calendar_response(webinars_calendar([webinar], request=request), f"{webinar.slug}.ics")
+
+
 def _render(request, webinar, template, status=200, **context):
     response = webinar.render(request, template=template, context_overrides=context)
     response.status_code = status
     return response
 
 
+@serves(WebinarPage, "register")
 @public_form_view
 def register(request, webinar):
     if not webinar.uses_registration_form:
@@ -49,11 +77,13 @@ def register(request, webinar):
     return _render(request, webinar, REGISTRATION_TEMPLATE, status, form=form, state=state)
 
 
+@serves(WebinarPage, "registered")
 def registered(request, webinar):
     """The same page whether an e-mail left or not, so it never tells who is registered."""
     return _render(request, webinar, REGISTERED_TEMPLATE, hours=CONFIRMATION_HOURS)
 
 
+@serves(WebinarPage, "confirm")
 @public_form_view
 def confirm(request, webinar, token):
     registration = registration_to_confirm(webinar, token)
@@ -79,6 +109,7 @@ def confirm(request, webinar, token):
     )
 
 
+@serves(WebinarPage, "cancel")
 @public_form_view
 def cancel(request, webinar, token):
     registration = registration_to_cancel(webinar, token)

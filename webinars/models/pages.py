@@ -26,7 +26,7 @@ from home.blocks import (
     embed_url_for,
 )
 from home.models import BasePage
-from webinars.calendar import calendar_response, webinars_calendar
+from home.routes import ViewRoutesMixin
 from webinars.forms import TopicFilterForm
 from webinars.models.registrations import RegistrationStatus
 from webinars.state import Schedule, webinar_state
@@ -41,7 +41,7 @@ class Platform(models.TextChoices):
     OTHER = "other", _("Autre outil libre")
 
 
-class WebinarIndexPage(RoutablePageMixin, BasePage):
+class WebinarIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     """`/webinaires/`: what is coming, soonest first, then past sessions and their replays."""
 
     template = "pages/webinars/webinar_index_page.html"
@@ -103,21 +103,10 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 
     @path("agenda.ics/", name="feed")
     def calendar_feed(self, request):
-        """Upcoming webinars for calendar apps; a plain GET that sets no cookie."""
-        upcoming = (
-            WebinarPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(ends_at__gt=timezone.now())
-            .defer_streamfields()
-            .order_by("start")
-        )
-        return calendar_response(
-            webinars_calendar(upcoming, request=request), "webinaires.ics", as_attachment=False
-        )
+        return self.serve_route("feed", request)
 
 
-class WebinarPage(RoutablePageMixin, BasePage):
+class WebinarPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     """One session: when and where it happens, who speaks, how to register, then its replay."""
 
     start = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
@@ -340,32 +329,23 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
     @path("agenda.ics/", name="ics")
     def calendar_file(self, request):
-        """ "Ajouter à mon agenda": this one webinar as an .ics file, no cookie set."""
-        return calendar_response(webinars_calendar([self], request=request), f"{self.slug}.ics")
+        return self.serve_route("ics", request)
 
     @path("inscription/", name="register")
     def register(self, request):
-        from webinars.views import register
-
-        return register(request, self)
+        return self.serve_route("register", request)
 
     @path("inscription/merci/", name="registered")
     def registered(self, request):
-        from webinars.views import registered
-
-        return registered(request, self)
+        return self.serve_route("registered", request)
 
     @re_path(r"^confirmation/(?P<token>[\w-]+)/$", name="confirm")
     def confirm(self, request, token):
-        from webinars.views import confirm
-
-        return confirm(request, self, token)
+        return self.serve_route("confirm", request, token)
 
     @re_path(r"^annulation/(?P<token>[\w-]+)/$", name="cancel")
     def cancel(self, request, token):
-        from webinars.views import cancel
-
-        return cancel(request, self, token)
+        return self.serve_route("cancel", request, token)
 
 
 class WebinarSpeaker(Orderable):
