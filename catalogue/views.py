@@ -1,93 +1,37 @@
-"""Admin views of the catalogue: editors add and review entries without a developer.
+"""What the catalogue page answers: every category, and one "Remplacer …" page per service.
 
-The entries are moderated (see catalogue.models.entries): the edit views offer "save draft"
-and "submit for moderation", and only moderators may publish, lock and unlock.
+The page routes hand the request here (see home.routes).
 """
 
-from django.db.models import Count, Q
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import StatusTagColumn
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from django.shortcuts import get_object_or_404
+from wagtail import hooks
 
-from catalogue.models import Category, FreeAlternative, ProprietaryService
-from home.exports import FormulaSafeSnippetIndexView
+from home.routes import serves
+
+from .models import CatalogueIndexPage, Category, ProprietaryService
+from .models.entries import live_category_contents
 
 
-def status_column():
-    """Live, draft, or live with changes waiting: read from the row, one query for the list."""
-    return StatusTagColumn(
-        "publication_status",
-        label=_("Statut"),
-        sort_key="live",
-        primary=lambda entry: entry.live,
+@serves(CatalogueIndexPage, "categories")
+def categories(request, catalogue):
+    """Published categories, services and alternatives: three queries whatever the size."""
+    categories = Category.objects.live().prefetch_related(*live_category_contents())
+    return catalogue.render(request, context_overrides={"categories": categories})
+
+
+@serves(CatalogueIndexPage, "service")
+def service(request, catalogue, slug):
+    """Higher apps add what they offer for this service (guides, providers) through the
+    `catalogue_service_context` hook, so that the catalogue imports none of them."""
+    service = get_object_or_404(
+        ProprietaryService.objects.live().select_related("category"), slug=slug
     )
-
-
-class CategoryViewSet(SnippetViewSet):
-    model = Category
-    icon = "folder-open-inverse"
-    menu_order = 100
-    list_display = ["name", "slug", "sort_order", status_column()]
-    list_export = ["name", "slug", "description", "sort_order"]
-    export_filename = "categories-d-usage"
-    index_view_class = FormulaSafeSnippetIndexView
-
-
-class ProprietaryServiceViewSet(SnippetViewSet):
-    model = ProprietaryService
-    icon = "lock"
-    menu_order = 200
-    list_display = ["name", "vendor", "category", "alternative_count", status_column()]
-    list_filter = ["category", "vendor"]
-    list_export = ["name", "slug", "vendor", "category", "cost"]
-    export_filename = "services-proprietaires"
-    index_view_class = FormulaSafeSnippetIndexView
-
-    def get_queryset(self, request):
-        return ProprietaryService.objects.select_related("category").annotate(
-            alternatives_total=Count("alternatives", filter=Q(alternatives__live=True))
-        )
-
-
-class FreeAlternativeViewSet(SnippetViewSet):
-    model = FreeAlternative
-    icon = "pick"
-    menu_order = 300
-    list_display = [
-        "name",
-        "category",
-        "licence",
-        "self_hostable",
-        "difficulty",
-        status_column(),
-    ]
-    list_filter = ["category", "self_hostable", "difficulty"]
-    list_export = [
-        "name",
-        "slug",
-        "category",
-        "licence",
-        "website",
-        "self_hostable",
-        "hosts",
-        "get_difficulty_display",
-        "replaced_services",
-        "description",
-    ]
-    export_filename = "alternatives-libres"
-    index_view_class = FormulaSafeSnippetIndexView
-    export_headings = {
-        "get_difficulty_display": _("Difficulté d'adoption"),
-        "replaced_services": _("Remplace"),
+    context = {
+        "service": service,
+        "alternatives": service.alternatives.live().select_related("category"),
     }
-
-    def get_queryset(self, request):
-        return FreeAlternative.objects.select_related("category").prefetch_related("replaces")
-
-
-class CatalogueViewSetGroup(SnippetViewSetGroup):
-    items = (CategoryViewSet, ProprietaryServiceViewSet, FreeAlternativeViewSet)
-    menu_icon = "list-ul"
-    menu_label = _("Catalogue")
-    menu_name = "catalogue"
-    menu_order = 250
+    for contribute in hooks.get_hooks("catalogue_service_context"):
+        context.update(contribute(service, request))
+    return catalogue.render(
+        request, template="pages/catalogue/service_page.html", context_overrides=context
+    )

@@ -1,5 +1,5 @@
 from wagtail.snippets.models import register_snippet
 
-from catalogue.views import CatalogueViewSetGroup
+from catalogue.viewsets import CatalogueViewSetGroup
 
 register_snippet(CatalogueViewSetGroup)
