@@ -1,5 +1,6 @@
 import pytest
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail_factories import ImageFactory
 
 from guides.blocks import AlternativesBlock, ArgumentBlock, GuideStreamBlock
 from tests.factories.catalogue import FreeAlternativeFactory, ProprietaryServiceFactory
@@ -33,13 +34,17 @@ def test_a_complete_argument_is_accepted_and_rendered_with_its_anchor():
 
 @pytest.mark.django_db
 def test_an_image_without_alt_text_is_rejected_inside_a_guide_body():
+    """The guide body keeps the image block's own French message for blank alt text."""
     stream_block = GuideStreamBlock()
+    image = ImageFactory()
     value = stream_block.to_python(
-        [{"type": "image", "value": {"image": None, "alt_text": " ", "caption": ""}}]
+        [{"type": "image", "value": {"image": image.pk, "alt_text": " ", "caption": ""}}]
     )
     with pytest.raises(StreamBlockValidationError) as error:
         stream_block.clean(value)
-    assert "alt_text" in error.value.block_errors[0].block_errors
+    errors = error.value.block_errors[0].block_errors
+    assert set(errors) == {"alt_text"}
+    assert "Le texte alternatif est obligatoire." in str(errors["alt_text"])
 
 
 @pytest.mark.django_db

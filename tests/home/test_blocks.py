@@ -1,5 +1,6 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
+from wagtail_factories import ImageFactory
 
 from home.blocks import CallToActionBlock, ImageBlock, VideoEmbedBlock, embed_url_for
 
@@ -49,10 +50,15 @@ def test_video_block_renders_no_iframe_before_a_click():
 
 @pytest.mark.django_db
 def test_image_block_requires_alt_text():
+    """Blank alt text is refused with its own French message; real alt text is kept."""
     block = ImageBlock()
+    image = ImageFactory()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(block.to_python({"image": None, "alt_text": "  ", "caption": ""}))
-    assert "alt_text" in error.value.block_errors
+        block.clean(block.to_python({"image": image.pk, "alt_text": "  ", "caption": ""}))
+    assert set(error.value.block_errors) == {"alt_text"}
+    assert "Le texte alternatif est obligatoire." in str(error.value.block_errors["alt_text"])
+    described = {"image": image.pk, "alt_text": "Un atelier", "caption": ""}
+    assert block.clean(block.to_python(described))["alt_text"] == "Un atelier"
 
 
 @pytest.mark.django_db
