@@ -60,13 +60,8 @@ class HomePage(BasePage):
     template = "pages/home_page.html"
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "guides.GuideIndexPage",
-        "catalogue.CatalogueIndexPage",
-        "webinars.WebinarIndexPage",
-        "directory.DirectoryIndexPage",
-    ]
+    # No subpage_types: each section's index names home.HomePage as its parent, so that the
+    # home page does not list the apps above it.
 
     class Meta:
         verbose_name = _("page d'accueil")
