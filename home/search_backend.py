@@ -28,7 +28,8 @@ def SearchBackend(params):
     """Named as Wagtail looks it up in a backend module."""
     backend = database.SearchBackend(params)
     if connection.vendor == "sqlite":
-        # Imported only on SQLite, as Wagtail does: the module declares SQLite-only models.
+        # Imported only on SQLite, as Wagtail does: the module looks up the FTS index model,
+        # which exists only on SQLite, so importing it on PostgreSQL fails.
         from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
         if isinstance(backend, SQLiteSearchBackend):
