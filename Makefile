@@ -37,8 +37,8 @@ worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker
 
 test: install ## Run the test suite, then the browser gates (skipped, with the reason, without Chromium)
-	$(BIN)/pytest --ignore=tests/browser
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest --ignore=tests/browser --durations=15
+	$(BIN)/pytest tests/browser --durations=15
 
 lint: install ## Ruff, Django's checks and missing migrations
 	$(BIN)/ruff check .
