@@ -1,15 +1,27 @@
+import io
+
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Site
 
 from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
+from tests.helpers import log_in
 
 
 @pytest.fixture
 def home_page(db):
     """The site root every page hangs from, as the demo and a fresh install have it."""
     return ensure_home_page()
+
+
+@pytest.fixture
+def log_in_as(client, db):
+    """Log the test client in as a member of one editorial group: `log_in_as(EDITORS)`."""
+    return lambda group_name, username=None: log_in(client, group_name, username)
 
 
 @pytest.fixture
@@ -25,3 +37,18 @@ def guide_index(home_page):
 @pytest.fixture
 def catalogue_index(home_page):
     return CatalogueIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The whole demo site, loaded once for a module of tests that only read it.
+
+    It is loaded inside a transaction that each test of the module nests into (pytest-django
+    rolls a test back to its savepoint) and that is rolled back after the module, so tests in
+    other modules never see it. Cached site paths go with it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+    cache.clear()

@@ -20,6 +20,13 @@ def member_of(group_name, username=None):
     )
 
 
+def log_in(client, group_name, username=None):
+    """Log the test client in as a member of one editorial group; return that member."""
+    user = member_of(group_name, username)
+    client.force_login(user)
+    return user
+
+
 def queries_for(client, url):
     """The queries one warm GET of `url` runs, and its response.
 

@@ -4,17 +4,16 @@ from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from wagtail.models import GroupPagePermission
 
 from directory.models import Competency, ProviderApplication, ProviderPage, Region
-from home.demo_tools import ensure_user
 from home.groups import EDITORS, MODERATORS
 from home.models import SiteSettings
 from outbox.models import OutgoingEmail
 from tests.factories.directory import ProviderApplicationFactory
+from tests.helpers import log_in, member_of
 
 APPLY_URL = "/annuaire/referencer/"
 
@@ -28,12 +27,7 @@ def fresh_rate_limit():
 
 @pytest.fixture
 def moderator(db):
-    return ensure_user(
-        "moderatrice",
-        "mot-de-passe-test",
-        email="mod@example.org",
-        groups=[Group.objects.get(name=MODERATORS)],
-    )
+    return member_of(MODERATORS, "moderatrice")
 
 
 @pytest.fixture
@@ -253,13 +247,7 @@ def test_rejecting_sends_the_reason_once(
 
 def test_only_moderators_decide(client, directory):
     application = ProviderApplicationFactory()
-    editor = ensure_user(
-        "editeur",
-        "mot-de-passe-test",
-        email="q@example.org",
-        groups=[Group.objects.get(name=EDITORS)],
-    )
-    client.force_login(editor)
+    log_in(client, EDITORS, "editeur")
     refused = approve(client, application)
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's "denied"
     assert ProviderApplication.objects.get().status == ProviderApplication.Status.PENDING

@@ -19,16 +19,12 @@ from tests.factories.directory import (
     ProviderApplicationFactory,
     ProviderPageFactory,
 )
+from tests.helpers import member_of
 
 
 @pytest.fixture
 def moderator(db):
-    return ensure_user(
-        "moderatrice",
-        "mdp-test",
-        email="mod@example.org",
-        groups=[Group.objects.get(name=MODERATORS)],
-    )
+    return member_of(MODERATORS, "moderatrice")
 
 
 @pytest.fixture

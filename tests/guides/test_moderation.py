@@ -2,28 +2,18 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.demo_tools import ensure_user
 from home.groups import EDITORS, MODERATORS
 from tests.factories.catalogue import CategoryFactory
 from tests.factories.guides import GuidePageFactory
+from tests.helpers import member_of
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(group_name, username):
-    return ensure_user(
-        username,
-        "motdepasse-test",
-        email=f"{username}@example.org",
-        groups=[Group.objects.get(name=group_name)],
-    )
 
 
 def edit_form(guide, topic, action, **extra):

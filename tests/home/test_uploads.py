@@ -5,7 +5,6 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -13,8 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.demo_tools import ensure_user
 from home.groups import EDITORS
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +33,7 @@ def png_bytes():
 
 @pytest.fixture
 def editor_client(client):
-    editor = ensure_user(
-        "editrice", "mot-de-passe", email="e@example.org", groups=[Group.objects.get(name=EDITORS)]
-    )
-    client.force_login(editor)
+    log_in(client, EDITORS, "editrice")
     return client
 
 
