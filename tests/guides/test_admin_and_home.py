@@ -1,12 +1,6 @@
-import io
-
 import pytest
 
-from catalogue import demo as catalogue_demo
-from guides import demo as guides_demo
-from guides.demo import FEATURED_GUIDES
-from guides.models import GuideKind, GuidePage
-from home import demo as home_demo
+from guides.models import GuideKind
 from tests.factories.catalogue import CategoryFactory
 from tests.factories.guides import GuidePageFactory
 from tests.helpers import assert_query_budget
@@ -66,15 +60,3 @@ def test_the_home_page_features_chosen_guides_and_their_arguments(client, home_p
     assert f'href="{argumentaire.url}#une-domination-economique"' in html
     assert "Le problème de La gratuité." in html
     assert "Pas affiché" not in html
-
-
-def test_demo_guides_cover_every_kind_and_every_block():
-    for demo in (home_demo, catalogue_demo, guides_demo):
-        demo.load(io.StringIO())
-    guides = GuidePage.objects.live()
-    assert guides.count() >= 8
-    assert set(guides.values_list("kind", flat=True)) == set(GuideKind.values)
-    used_blocks = {block.block_type for guide in guides for block in guide.body}
-    assert used_blocks == set(GuidePage.body.field.stream_block.child_blocks)
-    assert all(guide.topics.exists() for guide in guides)
-    assert set(FEATURED_GUIDES) <= set(guides.values_list("slug", flat=True))
