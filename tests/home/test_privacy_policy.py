@@ -1,7 +1,7 @@
 """The privacy policy of the demo site says what the site really keeps, with today's settings.
 
 What the pages really set (no cookie on a page, only `csrftoken` on a page with a form) is
-checked over the whole demo site in test_security_headers.py.
+checked over the whole demo site in test_demo_site_reads.py.
 """
 
 import io
