@@ -8,11 +8,12 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from catalogue.models import CatalogueIndexPage, ProprietaryService
+from catalogue.models import CatalogueIndexPage
 from directory.models import Department, DirectoryIndexPage, ProviderPage, Region
 from guides.models import GuideIndexPage, GuidePage
 from home.demo_tools import ensure_home_page
 from home.models import HomePage
+from tests.factories.catalogue import ProprietaryServiceFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory, ToolFactory
 
 
@@ -71,12 +72,8 @@ class DirectoryPageTests(WagtailPageTestCase):
 
     def test_tools_link_to_the_catalogue_page_of_a_service_they_replace(self):
         self.home.add_child(instance=CatalogueIndexPage(title="Alternatives", slug="alternatives"))
-        drive = ProprietaryService.objects.create(
-            name="Google Drive",
-            slug="google-drive",
-            vendor="Google",
-            category=self.tool.category,
-            cost="Les fichiers de l'association chez Google.",
+        drive = ProprietaryServiceFactory(
+            name="Google Drive", slug="google-drive", vendor="Google", category=self.tool.category
         )
         self.tool.replaces.add(drive)
         self.tool.save()  # a moderated entry writes its many-to-many on save

@@ -12,13 +12,12 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from catalogue.models import Category
 from directory.models import ProviderPage
 from directory.permissions import grant_provider_access
 from guides.models import GuideIndexPage, GuidePage
 from home.demo_tools import ensure_user
 from home.groups import EDITORS, MODERATORS
-from tests.factories.catalogue import FreeAlternativeFactory
+from tests.factories.catalogue import CategoryFactory, FreeAlternativeFactory
 from tests.factories.directory import ContactRequestFactory, ProviderPageFactory
 from tests.helpers import assert_query_budget
 
@@ -34,7 +33,7 @@ def world(directory, home_page):
     guide_index = home_page.add_child(instance=GuideIndexPage(title="Guides", slug="guides"))
     guide = GuidePage(title="Un guide", slug="un-guide", authors="Framasoft", body=[])
     guide_index.add_child(instance=guide)
-    guide.topics.add(Category.objects.create(name="Courriel", slug="courriel"))
+    guide.topics.add(CategoryFactory(name="Courriel", slug="courriel"))
     guide.save_revision().publish()
     user_a = ensure_user("prestataire-a", PASSWORD, email="a@example.org")
     user_b = ensure_user("prestataire-b", PASSWORD, email="b@example.org")

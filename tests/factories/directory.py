@@ -1,7 +1,6 @@
 import factory
 import wagtail_factories
 
-from catalogue.models import Category, FreeAlternative
 from directory.models import (
     Competency,
     ContactRequest,
@@ -12,6 +11,7 @@ from directory.models import (
     Region,
     StructureType,
 )
+from tests.factories.catalogue import FreeAlternativeFactory
 
 
 class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -23,27 +23,10 @@ class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
         model = DirectoryIndexPage
 
 
-class ToolCategoryFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Usage {n}")
-    slug = factory.Sequence(lambda n: f"usage-{n}")
+class ToolFactory(FreeAlternativeFactory):
+    """A catalogue entry a provider can host: the catalogue's own factory, found by its slug."""
 
     class Meta:
-        model = Category
-        django_get_or_create = ("slug",)
-
-
-class ToolFactory(factory.django.DjangoModelFactory):
-    """A free alternative a provider can host; the catalogue owns the real entries."""
-
-    name = factory.Sequence(lambda n: f"Outil libre {n}")
-    slug = factory.Sequence(lambda n: f"outil-libre-{n}")
-    description = "Un outil libre pour travailler ensemble."
-    licence = "AGPL-3.0"
-    website = "https://outil.example.org"
-    category = factory.SubFactory(ToolCategoryFactory)
-
-    class Meta:
-        model = FreeAlternative
         django_get_or_create = ("slug",)
 
 
