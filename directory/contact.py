@@ -6,12 +6,10 @@ from django.utils.translation import gettext as _
 
 from outbox.mail import queue_templated_email
 
-DEFAULT_RETENTION_MONTHS = 12
-
 
 def retention_months():
     """How long contact requests are kept; `purge_contact_requests` deletes older ones."""
-    return getattr(settings, "DIRECTORY_CONTACT_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS)
+    return settings.DIRECTORY_CONTACT_RETENTION_MONTHS
 
 
 @transaction.atomic

@@ -9,12 +9,10 @@ from django.utils import timezone
 
 from webinars.models import CONFIRMATION_WINDOW, Registration, RegistrationStatus
 
-DEFAULT_RETENTION_DAYS = 183  # about six months
-
 
 def retention_days():
-    """`WEBINAR_REGISTRATION_RETENTION_DAYS` in the settings, six months when unset."""
-    return int(getattr(settings, "WEBINAR_REGISTRATION_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    """`WEBINAR_REGISTRATION_RETENTION_DAYS`: how long after a webinar its registrations stay."""
+    return settings.WEBINAR_REGISTRATION_RETENTION_DAYS
 
 
 def _deleted(queryset):

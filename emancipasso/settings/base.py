@@ -42,7 +42,6 @@ PROJECT_APPS = ["home", "outbox", "catalogue", "guides", "directory", "webinars"
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

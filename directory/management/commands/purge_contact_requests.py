@@ -1,10 +1,12 @@
 """Delete contact requests older than the retention period (12 months unless told otherwise)."""
 
+import datetime
+
+from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from directory.contact import retention_months
-from directory.dates import months_before, start_of
 from directory.models import ContactRequest
 
 
@@ -20,7 +22,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, months, **options):
-        cutoff = start_of(months_before(timezone.localdate(), months))
+        first_day_kept = timezone.localdate() - relativedelta(months=months)
+        cutoff = timezone.make_aware(datetime.datetime.combine(first_day_kept, datetime.time.min))
         _, per_model = ContactRequest.objects.filter(created_at__lt=cutoff).delete()
         deleted = per_model.get(ContactRequest._meta.label, 0)
         self.stdout.write(

@@ -4,6 +4,7 @@ A provider is reminded once per stale period: no new reminder until it reviews i
 profile again, so the command can run every day from cron.
 """
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db.models import Exists, OuterRef
@@ -11,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory.dates import months_before
 from directory.models import ProviderPage, ReviewReminder
 from outbox.mail import queue_templated_email
 
@@ -23,12 +23,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--months",
             type=int,
-            default=getattr(settings, "DIRECTORY_REVIEW_REMINDER_MONTHS", 12),
+            default=settings.DIRECTORY_REVIEW_REMINDER_MONTHS,
             help="Âge d'une fiche, en mois, à partir duquel on envoie un rappel (12 par défaut).",
         )
 
     def handle(self, *args, months, **options):
-        stale_before = months_before(timezone.localdate(), months)
+        stale_before = timezone.localdate() - relativedelta(months=months)
         reminded_since_review = ReviewReminder.objects.filter(
             provider=OuterRef("pk"), sent_at__date__gte=OuterRef("last_reviewed")
         )
