@@ -1,5 +1,10 @@
 """Helpers shared by the test packages: one way to make a member, one way to count queries."""
 
+import os
+import subprocess
+import sys
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -53,3 +58,20 @@ def assert_query_budget(client, url, budget, add_content):
     assert len(small) <= budget, f"{url}: {len(small)} queries, budget {budget}\n{sql}"
     assert len(large) == len(small), f"{url}: {len(small)} then {len(large)} queries\n{sql}"
     return response
+
+
+def run_project_python(arguments, settings_module, *, drop=(), timeout=120, **env):
+    """Run our own interpreter on `arguments` (["-c", code] or ["manage.py", ...]) in a fresh
+    process: settings are read anew from `settings_module` and the environment, less the
+    variables named in (or starting with) `drop`, plus `env`."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(tuple(drop))}
+    environment.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(  # noqa: S603 - our own interpreter, our own code
+        [sys.executable, *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=timeout,
+        check=False,
+    )

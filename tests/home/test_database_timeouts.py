@@ -1,29 +1,23 @@
 """A silent database host must not hold a worker: connect and statement timeouts on PostgreSQL."""
 
 import json
-import os
 import socket
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.db import connection
+
+from tests.helpers import run_project_python
 
 SILENT_URL = "postgres://hub@127.0.0.1:{port}/emancipasso"
 
 
 def run_with_settings(script, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
-    environment.update(env, DJANGO_SETTINGS_MODULE="emancipasso.settings.test")
-    return subprocess.run(  # noqa: S603 - our own interpreter and settings
-        [sys.executable, "-c", f"import django\ndjango.setup()\n{script}"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
+    return run_project_python(
+        ["-c", f"import django\ndjango.setup()\n{script}"],
+        "emancipasso.settings.test",
+        drop=["DATABASE_"],
         timeout=60,
-        check=False,
+        **env,
     )
 
 

@@ -24,6 +24,7 @@ from home.form_protection import (
     public_form_view,
     response_status,
 )
+from tests.helpers import run_project_python
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 DATABASE_CACHE = {"BACKEND": "home.cache.DatabaseCache", "LOCATION": "emancipasso_cache"}
@@ -215,21 +216,12 @@ def test_the_database_cache_keeps_a_counter_until_its_own_expiry():
 
 def configured_cache(**env):
     """The default cache and `manage.py check` of the laptop settings, in a fresh process."""
-    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    environment.update(env, DJANGO_SETTINGS_MODULE="emancipasso.settings.dev")
     script = (
         "import django; django.setup(); from django.conf import settings; "
         "from django.core.management import call_command; "
         "print(settings.CACHES['default']['BACKEND']); call_command('check', tags=['caches'])"
     )
-    return subprocess.run(  # noqa: S603 - our own interpreter and settings
-        [sys.executable, "-c", script],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=False,
-    )
+    return run_project_python(["-c", script], "emancipasso.settings.dev", drop=["REDIS_URL"], **env)
 
 
 @pytest.mark.parametrize(

@@ -1,18 +1,15 @@
 """Security headers: a strict CSP on public pages, a looser one in the admin whose previews still
 work, the other headers on every response, production's HTTPS settings and `check --deploy`."""
 
-import os
 import secrets
-import subprocess
-import sys
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.factories.home import StandardPageFactory
+from tests.helpers import run_project_python
 
 STRICT_POLICY = {
     "default-src": ["'self'"],
@@ -99,23 +96,14 @@ def test_the_admin_preview_renders_the_public_page_in_a_same_origin_frame(
 
 def production_settings(*names, **env):
     """Values of production settings, read in a fresh interpreter with the given environment."""
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    environment.update(
-        env,
-        DJANGO_SETTINGS_MODULE="emancipasso.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-    )
     script = (
         "import django; from django.conf import settings; django.setup(); "
         f"print(*[getattr(settings, name) for name in {list(names)!r}], sep='|')"
     )
-    return subprocess.run(  # noqa: S603 - our own interpreter and settings
-        [sys.executable, "-c", script],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=False,
+    return run_project_python(
+        ["-c", script],
+        "emancipasso.settings.production",
+        **{**env, "SECRET_KEY": secrets.token_urlsafe(50)},
     )
 
 
@@ -169,19 +157,11 @@ def test_https_headers_with_the_production_values(client, home_page, settings):
 
 
 def test_check_deploy_reports_nothing_with_production_settings():
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="emancipasso.settings.production",
+    result = run_project_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        "emancipasso.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="example.org",
-    )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout

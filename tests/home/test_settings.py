@@ -1,20 +1,11 @@
-import os
-import subprocess
-import sys
-
 from django.conf import settings
+
+from tests.helpers import run_project_python
 
 
 def import_settings(module, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    environment.update(env, DJANGO_SETTINGS_MODULE=module)
-    return subprocess.run(  # noqa: S603 - our own interpreter and settings
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=False,
+    return run_project_python(
+        ["-c", "import django; django.setup()"], module, drop=["SECRET_KEY"], **env
     )
 
 
