@@ -8,7 +8,11 @@ page permission policy still decides which page), its logo, its contact requests
 account. Everything else in the admin is refused as Wagtail refuses a missing permission.
 """
 
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -72,6 +76,18 @@ def is_provider_only(user):
             PROVIDERS_GROUP
         }
     return user._is_provider_only
+
+
+def menu_item_allowed(item):
+    """A plain menu link to a view of the allow-list; submenus (reports, help) never are."""
+    if isinstance(item, SubmenuMenuItem) or not item.url:
+        return False
+    try:
+        view_name = resolve(urlsplit(item.url).path).view_name
+    except Resolver404:
+        return False  # a link out of the site, such as the editor's guide
+    # The "Pages" explorer browses the tree through the admin API, which a provider cannot use.
+    return provider_may_open(view_name) and item.name != "explorer"
 
 
 def choosable_pages(pages):

@@ -10,7 +10,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper
 
-from .admin_confinement import choosable_pages, is_provider_only
+from .admin_confinement import choosable_pages, is_provider_only, menu_item_allowed
 from .admin_views import ApproveView, RejectView
 from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages, is_provider
@@ -162,3 +162,19 @@ def providers_choose_among_public_pages(pages, request):
 @hooks.register("register_admin_viewset")
 def register_maintainers_viewset():
     return ProviderMaintainerViewSet("provider_maintainers")
+
+
+@hooks.register("construct_main_menu")
+def providers_see_only_what_they_may_open(request, menu_items):
+    """A provider's menu offers only screens its allow-list opens (no Pages, Images, Reports)."""
+    if is_provider_only(request.user):
+        menu_items[:] = [item for item in menu_items if menu_item_allowed(item)]
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def no_site_summary_for_providers(request, summary_items):
+    """The site's page and image counts link to listings a provider cannot open.
+
+    Runs after Wagtail's own hooks (order 0), which add those items."""
+    if is_provider_only(request.user):
+        summary_items.clear()

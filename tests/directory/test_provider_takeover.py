@@ -4,6 +4,8 @@ Each test replays an attack found in review: a provider renamed or deleted, then
 approved under the same name, must not reach the old profile or its messages.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -129,3 +131,13 @@ def test_a_maintainer_cannot_delete_move_or_unpublish_its_profile(client, direct
     assert response.status_code == 302 and response["Location"] == "/admin/"
     client.post(f"/admin/pages/{draft.pk}/delete/")
     assert Page.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_providers_menu_offers_only_what_it_may_open(client, victim):
+    owner = get_user_model().objects.get(username="victime")
+    client.force_login(owner)
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/directory/contactrequest/" in dashboard
+    for refused in ("/admin/images/", "/admin/reports/", "/admin/pages/search/"):
+        assert f'"url": "{refused}' not in dashboard and f'href="{refused}"' not in dashboard
+    assert "explorer" not in re.findall(r'"name": "([a-z-]+)"', dashboard)
