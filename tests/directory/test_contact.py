@@ -144,9 +144,7 @@ def test_mistakes_do_not_count_against_the_limit(client, provider, settings):
     assert ContactRequest.objects.count() == 2
 
 
-def test_a_robot_posting_without_end_is_refused_even_with_invalid_posts(
-    client, provider, settings
-):
+def test_a_robot_posting_without_end_is_refused_even_with_invalid_posts(client, provider, settings):
     settings.PUBLIC_FORM_POST_RATE = "3/h"
     for _ in range(3):
         assert client.post(CONTACT_URL, valid_data(site_web="spam")).status_code == 200
