@@ -31,10 +31,15 @@ class RejectionForm(forms.Form):
 
 
 class DecisionView(RowView):
-    """Shows the application, then applies the decision once, if it is still pending."""
+    """Shows the application, then applies the decision once, if it is still pending.
+
+    A decision gives its `form_class`, its `success_message` (with %(name)s) and
+    `decide(form)`, which returns the application, or None if it was already decided.
+    """
 
     decision = None
     form_class = None
+    success_message = None
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_edit_obj(user, self.instance)
@@ -42,13 +47,6 @@ class DecisionView(RowView):
     def cannot_decide(self):
         """A reason, in French, why no decision can be taken now; None if it can."""
         return None
-
-    def decide(self, form):
-        """Apply the decision; the application, or None if it was already decided."""
-        raise NotImplementedError
-
-    def success_message(self):
-        raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
         return self.handle(request, self.form_class())
@@ -64,7 +62,7 @@ class DecisionView(RowView):
         if form.is_bound and form.is_valid():
             if self.decide(form) is None:
                 return self.already_decided(request)
-            messages.success(request, self.success_message())
+            messages.success(request, self.success_message % {"name": self.instance.structure_name})
             return redirect(self.index_url)
         if self.instance.status != ProviderApplication.Status.PENDING:
             return self.already_decided(request)
@@ -100,10 +98,9 @@ class ApproveView(DecisionView):
     def decide(self, form):
         return approve_application(self.instance.pk, self.request.user)
 
-    def success_message(self):
-        return _(
-            "« %(name)s » est accepté : compte et fiche brouillon créés, invitation envoyée."
-        ) % {"name": self.instance.structure_name}
+    success_message = gettext_lazy(
+        "« %(name)s » est accepté : compte et fiche brouillon créés, invitation envoyée."
+    )
 
 
 class RejectView(DecisionView):
@@ -113,7 +110,6 @@ class RejectView(DecisionView):
     def decide(self, form):
         return reject_application(self.instance.pk, self.request.user, form.cleaned_data["reason"])
 
-    def success_message(self):
-        return _("La demande de « %(name)s » est refusée ; le motif lui a été envoyé.") % {
-            "name": self.instance.structure_name
-        }
+    success_message = gettext_lazy(
+        "La demande de « %(name)s » est refusée ; le motif lui a été envoyé."
+    )
