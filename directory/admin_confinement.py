@@ -16,6 +16,8 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home.uploads import only_editable
+
 from .permissions import PROVIDERS_GROUP
 
 # Views a provider-only account may open, by URL name; a name ending in ":" allows a namespace.
@@ -125,8 +127,8 @@ class ProviderAdminConfinementMiddleware:
 def reveals_hidden_content(view_name, view_kwargs, user):
     """Allowed views that would print what a provider must not see, given the id asked for."""
     if view_name == "wagtailimages_chooser:chosen":  # another upload's title and thumbnail
-        own = get_image_model().objects.filter(uploaded_by_user=user)
-        return not own.filter(pk=view_kwargs["pk"]).exists()
+        images = get_image_model().objects.filter(pk=view_kwargs["pk"])
+        return not only_editable(images, user).exists()
     if view_name == "wagtailadmin_choose_page_child":  # a draft's title as the parent
         parent = Page.objects.filter(pk=view_kwargs["parent_page_id"])
         return not choosable_pages(parent).exists()

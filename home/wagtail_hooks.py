@@ -9,17 +9,8 @@ still see them all; an account that may only add (a provider, for its logo) sees
 from wagtail import hooks
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.permissions import policy_registry
 
-
-def editable_by(user, model):
-    """The uploads of `model` this user may change: those of its collections, or its own."""
-    policy = policy_registry.get_by_type(model)
-    return policy.instances_user_has_any_permission_for(user, ["change"])
-
-
-def only_editable(queryset, user):
-    return queryset.filter(pk__in=editable_by(user, queryset.model).values("pk"))
+from home.uploads import only_editable
 
 
 class EditableImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
