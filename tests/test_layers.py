@@ -1,4 +1,5 @@
-"""Layers point one way: home and outbox <- catalogue <- guides <- directory <- webinars.
+"""Layers point one way: home and outbox <- catalogue <- guides <- directory <- webinars
+<- diagnostic.
 
 A module imports only from its own app or a lower layer, and never inside a function to dodge
 a cycle; a template of a lower app never loads a tag library of a higher one. The check reads
@@ -11,7 +12,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LAYERS = {"home": 0, "outbox": 0, "catalogue": 1, "guides": 2, "directory": 3, "webinars": 4}
+LAYERS = {
+    "home": 0,
+    "outbox": 0,
+    "catalogue": 1,
+    "guides": 2,
+    "directory": 3,
+    "webinars": 4,
+    "diagnostic": 5,
+}
 
 LOAD_TAG = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
 TEMPLATE_NAME = re.compile(r"[\"']((?:[\w-]+/)*[\w-]+\.(?:html|txt))[\"']")

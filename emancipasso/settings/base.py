@@ -38,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # The hub's own apps, in the order `load_demo_content` builds their demo content.
-PROJECT_APPS = ["home", "outbox", "catalogue", "guides", "directory", "webinars"]
+PROJECT_APPS = ["home", "outbox", "catalogue", "guides", "directory", "webinars", "diagnostic"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,

@@ -1,0 +1,212 @@
+"""Everything the result shows for a set of answers, loaded in a fixed number of queries.
+
+Each loader reads rows for the chosen tools only, with prefetches instead of a query per tool,
+provider or guide, so the page costs the same whatever the size of the directory or catalogue.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.utils import timezone
+
+from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative, ProprietaryService
+from diagnostic.matching import AlternativeFact, directory_query, find_providers
+from diagnostic.plan import build_plan, needs_global_rethink
+from directory.models import DirectoryIndexPage, ProviderPage
+from guides.models import GuidePage
+from guides.models.choices import GuideKind
+from guides.testimonies import similar_testimonies
+from webinars.models import WebinarPage
+
+MAX_HOSTS_NAMED = 3
+MAX_GUIDES_PER_TOOL = 4
+MAX_WEBINARS = 3
+MAX_TESTIMONIES = 3
+# How-tos first, then the arguments, then the stories of those who did it.
+GUIDE_ORDER = [GuideKind.PRACTICAL, GuideKind.ARGUMENT, GuideKind.TESTIMONY, GuideKind.TOOL_SHEET]
+
+
+@dataclass
+class HostedAlternative:
+    alternative: object
+    providers: list  # ProviderPages of the directory that host or support it
+
+
+@dataclass
+class ToolAdvice:
+    """One chosen tool: why leave it, what replaces it (hosted or to install), with what effort."""
+
+    service: object
+    hosted: list = field(default_factory=list)  # HostedAlternative
+    self_installed: list = field(default_factory=list)  # FreeAlternative
+    guides: list = field(default_factory=list)
+    catalogue_url: str = ""
+
+    @property
+    def effort(self):
+        """The difficulty of the easiest alternative, or None when the catalogue has none."""
+        levels = [h.alternative.difficulty for h in self.hosted]
+        levels += [alternative.difficulty for alternative in self.self_installed]
+        return min(levels) if levels else None
+
+    @property
+    def effort_label(self):
+        return Difficulty(self.effort).label if self.effort else ""
+
+
+def live_alternatives(service_ids):
+    """The chosen tools' live alternatives, each with `chosen_services` (ids) it replaces."""
+    alternatives = (
+        FreeAlternative.objects.live()
+        .filter(replaces__in=service_ids)
+        .distinct()
+        .order_by("difficulty", "name")
+        .prefetch_related(
+            Prefetch(
+                "replaces",
+                queryset=ProprietaryService.objects.filter(pk__in=service_ids).only("pk"),
+                to_attr="chosen_services",
+            )
+        )
+    )
+    return list(alternatives)
+
+
+def hosting_providers(alternative_ids):
+    """{alternative id: live public providers that list it among their tools}, by title."""
+    providers = (
+        ProviderPage.objects.live()
+        .public()
+        .filter(tools__in=alternative_ids)
+        .distinct()
+        .order_by("-accepting_new_associations", "title")
+        .prefetch_related(
+            Prefetch(
+                "tools",
+                queryset=FreeAlternative.objects.filter(pk__in=alternative_ids).only("pk"),
+                to_attr="chosen_tools",
+            )
+        )
+    )
+    by_alternative = defaultdict(list)
+    for provider in providers:
+        for tool in provider.chosen_tools:
+            by_alternative[tool.pk].append(provider)
+    return by_alternative
+
+
+def guides_by_service(service_ids):
+    """{service id: live guides about it}, how-tos first, then arguments, then testimonies."""
+    kind_rank = Case(
+        *[When(kind=kind, then=Value(rank)) for rank, kind in enumerate(GUIDE_ORDER)],
+        output_field=IntegerField(),
+    )
+    guides = (
+        GuidePage.objects.live()
+        .public()
+        .filter(services__in=service_ids)
+        .distinct()
+        .defer_streamfields()
+        .annotate(kind_rank=kind_rank)
+        .order_by("kind_rank", "-last_reviewed", "title")
+        .prefetch_related(
+            Prefetch(
+                "services",
+                queryset=ProprietaryService.objects.filter(pk__in=service_ids).only("pk"),
+                to_attr="chosen_services",
+            )
+        )
+    )
+    by_service = defaultdict(list)
+    for guide in guides:
+        for service in guide.chosen_services:
+            by_service[service.pk].append(guide)
+    return by_service
+
+
+def tool_advice(answers, alternatives, hosts, guides, catalogue):
+    advice = []
+    for service in answers.services:
+        item = ToolAdvice(service, guides=guides.get(service.pk, [])[:MAX_GUIDES_PER_TOOL])
+        for alternative in alternatives:
+            if service.pk not in {s.pk for s in alternative.chosen_services}:
+                continue
+            providers = hosts.get(alternative.pk, [])
+            if providers or alternative.host_list:
+                item.hosted.append(HostedAlternative(alternative, providers[:MAX_HOSTS_NAMED]))
+            else:
+                item.self_installed.append(alternative)
+        if catalogue is not None:
+            item.catalogue_url = catalogue.url + catalogue.reverse_subpage(
+                "service", args=[service.slug]
+            )
+        advice.append(item)
+    return advice
+
+
+def upcoming_webinars(category_ids):
+    """The next live webinars on the uses of the chosen tools, soonest first."""
+    return list(
+        WebinarPage.objects.live()
+        .public()
+        .filter(topics__in=category_ids, ends_at__gt=timezone.now())
+        .distinct()
+        .defer_streamfields()
+        .order_by("start")[:MAX_WEBINARS]
+    )
+
+
+def directory_url(answers):
+    directory = DirectoryIndexPage.objects.live().public().first()
+    return directory.url + directory_query(answers) if directory else ""
+
+
+def build_result(page, answers):
+    """The template context of a result: tools, providers, plan, webinars, testimonies."""
+    alternatives = live_alternatives(answers.service_ids)
+    facts = [
+        AlternativeFact(alternative.pk, alternative.name, service.pk)
+        for alternative in alternatives
+        for service in alternative.chosen_services
+    ]
+    proposal = find_providers(answers, alternatives=facts)
+    advice = tool_advice(
+        answers,
+        alternatives,
+        hosting_providers([alternative.pk for alternative in alternatives]),
+        guides_by_service(answers.service_ids),
+        CatalogueIndexPage.objects.live().public().first(),
+    )
+    efforts = {item.service.pk: item.effort for item in advice}
+    first_match = proposal.matches[0].provider if proposal.matches else None
+    return {
+        "advice": advice,
+        "proposal": proposal,
+        "directory_url": directory_url(answers),
+        "plan": build_plan(answers, efforts, page.step_blocks(), first_match),
+        "global_rethink": needs_global_rethink(answers),
+        "webinars": upcoming_webinars(answers.category_ids),
+        "testimonies": list(
+            similar_testimonies(
+                answers.service_ids, audience=answers.size or None, limit=MAX_TESTIMONIES
+            )
+        ),
+    }
+
+
+def board_arguments(answers):
+    """(guide, argument block values) of the live argument guides about the chosen tools."""
+    guides = (
+        GuidePage.objects.live()
+        .public()
+        .filter(services__in=answers.service_ids, kind=GuideKind.ARGUMENT)
+        .distinct()
+        .order_by("-last_reviewed", "title")
+    )
+    found = []
+    for guide in guides:
+        arguments = [block.value for block in guide.body if block.block_type == "argument"]
+        if arguments:
+            found.append((guide, arguments))
+    return found

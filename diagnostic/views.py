@@ -1,0 +1,77 @@
+"""What the diagnostic page answers: the form and its result, the board kit, the print view.
+
+All three read the same GET parameters and store nothing. A query string too long for Django
+(more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS) is read up to that limit instead of failing,
+and what could not be read is reported like any other ignored value.
+"""
+
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
+from django.http import QueryDict
+from django.template.response import TemplateResponse
+
+from home.routes import serves
+
+from .forms import DiagnosticForm
+from .models import DiagnosticPage
+from .result import board_arguments, build_result
+
+
+def read_params(request):
+    """request.GET, or its first fields when there are too many of them (a tampered URL)."""
+    try:
+        return request.GET, False
+    except TooManyFieldsSent:
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS or 1000
+        fields = request.META.get("QUERY_STRING", "").split("&")[:limit]
+        return QueryDict("&".join(fields)), True
+
+
+def diagnostic_form(request):
+    params, truncated = read_params(request)
+    form = DiagnosticForm(params)
+    if truncated:
+        form.ignored.append(("", "…"))
+    return form
+
+
+def base_context(page, form):
+    answers = form.answers()
+    query = answers.query_string()
+    return {
+        "page": page,
+        "form": form,
+        "answers": answers,
+        "query": query,
+        "print_url": page.url + page.reverse_subpage("print") + query,
+        "kit_url": page.url + page.reverse_subpage("board_kit") + query,
+        "result_url": page.url + query,
+    }
+
+
+@serves(DiagnosticPage, "diagnostic")
+def diagnostic(request, page):
+    form = diagnostic_form(request)
+    context = base_context(page, form)
+    if form.is_answered:
+        context.update(build_result(page, form.answers()))
+    return page.render(request, context_overrides=context)
+
+
+@serves(DiagnosticPage, "print")
+def print_view(request, page):
+    """The plan alone, without the site's navigation, laid out for paper."""
+    form = diagnostic_form(request)
+    context = base_context(page, form)
+    if form.is_answered:
+        context.update(build_result(page, form.answers()))
+    return TemplateResponse(request, "pages/diagnostic/print.html", context)
+
+
+@serves(DiagnosticPage, "board_kit")
+def board_kit(request, page):
+    """One printable page for the board: why change these tools, and the decision to adapt."""
+    form = diagnostic_form(request)
+    context = base_context(page, form)
+    context["arguments"] = board_arguments(form.answers()) if form.is_answered else []
+    return TemplateResponse(request, "pages/diagnostic/board_kit.html", context)
