@@ -8,8 +8,20 @@ from outbox.models import OutgoingEmail
 from outbox.tasks import deliver_email
 
 
-def queue_email(to, subject, body_text, *, body_html="", reply_to=None, attachments=None):
-    """Store a message and enqueue its delivery once the surrounding transaction commits."""
+def queue_email(
+    to,
+    subject,
+    body_text,
+    *,
+    body_html="",
+    reply_to=None,
+    attachments=None,
+    forget_recipients=False,
+):
+    """Store a message and enqueue its delivery once the surrounding transaction commits.
+
+    `forget_recipients`: the address was given for this message only; the outbox erases it
+    once the message is sent or given up (outbox.tasks)."""
     email = OutgoingEmail.objects.create(
         to=list(to),
         subject=subject,
@@ -17,6 +29,7 @@ def queue_email(to, subject, body_text, *, body_html="", reply_to=None, attachme
         body_html=body_html,
         reply_to=list(reply_to or []),
         attachments=list(attachments or []),
+        forget_recipients=forget_recipients,
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email

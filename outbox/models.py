@@ -26,6 +26,14 @@ class OutgoingEmail(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     last_error = models.TextField(_("dernière erreur"), blank=True)
+    forget_recipients = models.BooleanField(
+        _("adresse effacée après l'envoi"),
+        default=False,
+        help_text=_(
+            "Pour une adresse donnée pour un seul envoi (« recevoir ce plan par courriel ») : "
+            "elle est effacée dès que le courriel est parti, ou abandonné."
+        ),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
 

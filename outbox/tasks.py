@@ -38,24 +38,37 @@ def build_message(email):
 def deliver_email(email_id):
     with transaction.atomic():
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None or email.status == OutgoingEmail.Status.SENT:
-            return
+        if email is None or email.status == OutgoingEmail.Status.SENT or not email.to:
+            return  # already sent, or its address was erased after the last try
         email.attempts += 1
         try:
             build_message(email).send()
         except Exception as error:  # any SMTP or network fault: keep the message, try again
-            logger.warning("Envoi du courriel %s impossible : %s", email_id, error)
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
+            # An SMTP error may quote the address: not kept for a message that forgets it.
+            kind = type(error).__name__
+            error_text = kind if email.forget_recipients else f"{kind}: {error}"
+            logger.warning("Envoi du courriel %s impossible : %s", email_id, error_text)
+            email.last_error = error_text[:2000]
             gave_up = email.attempts >= settings.OUTBOX_MAX_ATTEMPTS
             email.status = OutgoingEmail.Status.FAILED if gave_up else OutgoingEmail.Status.PENDING
-            email.save(update_fields=["attempts", "last_error", "status"])
+            if gave_up:
+                forget_recipients(email)
+            email.save(update_fields=["attempts", "last_error", "status", "to", "reply_to"])
             if not gave_up:
                 schedule_retry(email)
             return
         email.status = OutgoingEmail.Status.SENT
         email.sent_at = timezone.now()
         email.last_error = ""
-        email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        forget_recipients(email)
+        email.save(update_fields=["attempts", "last_error", "status", "sent_at", "to", "reply_to"])
+
+
+def forget_recipients(email):
+    """Erase the addresses of a message whose recipient gave them for this message only."""
+    if email.forget_recipients:
+        email.to = []
+        email.reply_to = []
 
 
 def schedule_retry(email):

@@ -22,6 +22,8 @@ class OutgoingEmailAdmin(HubModelAdmin):
     search_fields = ("subject", "to")
 
     def recipients(self, obj):
+        if not obj.to and obj.forget_recipients:
+            return _("adresse effacée après l'envoi")
         return ", ".join(obj.to)
 
     recipients.short_description = _("destinataires")

@@ -18,7 +18,8 @@ class Command(BaseCommand):
         statuses = [OutgoingEmail.Status.PENDING]
         if failed:
             statuses.append(OutgoingEmail.Status.FAILED)
-        emails = OutgoingEmail.objects.filter(status__in=statuses)
+        # A message whose address was erased after its last try has no one left to send to.
+        emails = OutgoingEmail.objects.filter(status__in=statuses).exclude(to=[])
         count = 0
         for email in emails:
             if email.status == OutgoingEmail.Status.FAILED:
