@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue.models import Category
 from guides.models.choices import Audience, GuideKind
@@ -38,3 +39,24 @@ class GuideFilterForm(forms.Form):
         if data.get("audience"):
             guides = guides.filter(audience__in=[data["audience"], Audience.ALL])
         return guides
+
+
+class GuidePageForm(WagtailAdminPageForm):
+    """The guide editor: a testimony names the tools it left and the ones it adopted.
+
+    Checked here and not in `GuidePage.clean()`, which runs before the form hands the
+    many-to-many choices to the page.
+    """
+
+    TESTIMONY_TOOLS = {
+        "tools_before": _("Choisissez au moins un outil que l'association a quitté."),
+        "tools_after": _("Choisissez au moins un outil libre que l'association a adopté."),
+    }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("kind") == GuideKind.TESTIMONY:
+            for name, message in self.TESTIMONY_TOOLS.items():
+                if name in self.fields and not cleaned_data.get(name):
+                    self.add_error(name, message)
+        return cleaned_data

@@ -1,4 +1,12 @@
-from .choices import Audience, GuideKind
+from .choices import AssociationKind, Audience, CostRange, GuideKind, SwitchDuration
 from .pages import GuideIndexPage, GuidePage
 
-__all__ = ["Audience", "GuideIndexPage", "GuideKind", "GuidePage"]
+__all__ = [
+    "AssociationKind",
+    "Audience",
+    "CostRange",
+    "GuideIndexPage",
+    "GuideKind",
+    "GuidePage",
+    "SwitchDuration",
+]

@@ -10,14 +10,24 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from catalogue.api import LiveEntriesField
+from guides.api import LivePageField
 from guides.blocks import GuideStreamBlock
-from guides.forms import GuideFilterForm
-from guides.models.choices import Audience, GuideKind
+from guides.forms import GuideFilterForm, GuidePageForm
+from guides.models.choices import (
+    ASSOCIATION_SIZES,
+    AssociationKind,
+    Audience,
+    CostRange,
+    GuideKind,
+    SwitchDuration,
+)
 from guides.reading import reading_minutes
 from home.models import BasePage
 
@@ -111,6 +121,42 @@ class GuidePage(BasePage):
         help_text=_("Obligatoire si une image est choisie : ce qu'elle montre."),
     )
     body = StreamField(GuideStreamBlock(), verbose_name=_("contenu"))
+
+    # A testimony's facts, so that associations like the one telling its story find it.
+    association_kind = models.CharField(
+        _("domaine de l'association"), max_length=20, choices=AssociationKind.choices, blank=True
+    )
+    association_size = models.CharField(
+        _("taille de l'association"), max_length=20, choices=ASSOCIATION_SIZES, blank=True
+    )
+    tools_before = ParentalManyToManyField(
+        "catalogue.ProprietaryService",
+        verbose_name=_("outils quittés"),
+        related_name="testimonies",
+        blank=True,
+    )
+    tools_after = ParentalManyToManyField(
+        "catalogue.FreeAlternative",
+        verbose_name=_("outils adoptés"),
+        related_name="testimonies",
+        blank=True,
+    )
+    switch_duration = models.CharField(
+        _("durée du changement"), max_length=20, choices=SwitchDuration.choices, blank=True
+    )
+    cost_range = models.CharField(
+        _("coût du changement"), max_length=20, choices=CostRange.choices, blank=True
+    )
+    helped_by = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accompagnée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultatif : la structure de l'annuaire qui a accompagné l'association."),
+    )
+
     reading_minutes = models.PositiveSmallIntegerField(
         _("temps de lecture (minutes)"), default=1, editable=False
     )
@@ -134,13 +180,39 @@ class GuidePage(BasePage):
             heading=_("Image de liste"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("association_kind"),
+                FieldPanel("association_size"),
+                FieldPanel("tools_before", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tools_after", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("switch_duration"),
+                FieldPanel("cost_range"),
+                PageChooserPanel("helped_by", page_type="directory.ProviderPage"),
+            ],
+            heading=_("Le témoignage en bref"),
+            help_text=_("À remplir pour un témoignage (seul l'accompagnement est facultatif)."),
+            classname="collapsed",
+        ),
     ]
+    base_form_class = GuidePageForm
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("authors"),
         index.FilterField("kind"),
         index.FilterField("audience"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("audience"),
+        APIField("association_kind"),
+        APIField("association_size"),
+        APIField("tools_before", serializer=LiveEntriesField()),
+        APIField("tools_after", serializer=LiveEntriesField()),
+        APIField("switch_duration"),
+        APIField("cost_range"),
+        APIField("helped_by", serializer=LivePageField()),
     ]
 
     template = "pages/guides/guide_page.html"
@@ -174,10 +246,24 @@ class GuidePage(BasePage):
         self.reading_minutes = reading_minutes(self.body)
         return super().save(*args, **kwargs)
 
+    TESTIMONY_FACTS = {
+        "association_kind": _("Indiquez le domaine de l'association qui témoigne."),
+        "association_size": _("Indiquez la taille de l'association qui témoigne."),
+        "switch_duration": _("Indiquez combien de temps le changement a pris."),
+        "cost_range": _("Indiquez ce que le changement a coûté (« Sans coût » si rien)."),
+    }
+
     def clean(self):
         super().clean()
         self.reading_minutes = reading_minutes(self.body)
+        errors = {}
         if self.listing_image_id and not self.listing_image_alt.strip():
-            raise ValidationError(
-                {"listing_image_alt": _("Décrivez l'image choisie pour qui ne la voit pas.")}
+            errors["listing_image_alt"] = _("Décrivez l'image choisie pour qui ne la voit pas.")
+        if self.kind == GuideKind.TESTIMONY:
+            errors.update(
+                (name, message)
+                for name, message in self.TESTIMONY_FACTS.items()
+                if not getattr(self, name)
             )
+        if errors:
+            raise ValidationError(errors)

@@ -3,7 +3,15 @@ import datetime
 import factory
 import wagtail_factories
 
-from guides.models import Audience, GuideIndexPage, GuideKind, GuidePage
+from guides.models import (
+    AssociationKind,
+    Audience,
+    CostRange,
+    GuideIndexPage,
+    GuideKind,
+    GuidePage,
+    SwitchDuration,
+)
 
 
 def paragraph_body(words=50):
@@ -43,3 +51,26 @@ class GuidePageFactory(wagtail_factories.PageFactory):
         if create and services:
             self.services.set(services)
             self.save()
+
+    @factory.post_generation
+    def tools_before(self, create, services, **kwargs):
+        if create and services:
+            self.tools_before.set(services)
+            self.save()
+
+    @factory.post_generation
+    def tools_after(self, create, alternatives, **kwargs):
+        if create and alternatives:
+            self.tools_after.set(alternatives)
+            self.save()
+
+
+class GuideTestimonyFactory(GuidePageFactory):
+    """A testimony with its facts filled in, as the editor must; tools are given by the test."""
+
+    title = factory.Sequence(lambda n: f"Témoignage {n}")
+    kind = GuideKind.TESTIMONY
+    association_kind = AssociationKind.SPORT
+    association_size = Audience.SMALL
+    switch_duration = SwitchDuration.UP_TO_1_YEAR
+    cost_range = CostRange.FREE

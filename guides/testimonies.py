@@ -1,0 +1,43 @@
+"""Testimonies of associations like the visitor's: what the diagnostic shows beside a plan."""
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+
+from catalogue.models import FreeAlternative, ProprietaryService
+from guides.models import GuideKind, GuidePage
+from guides.models.pages import listed_guides
+
+__all__ = ["similar_testimonies", "with_testimony_facts"]
+
+
+def with_testimony_facts(guides):
+    """Guides with the published tools of their facts box, in two queries whatever their number."""
+    return guides.prefetch_related(
+        Prefetch("tools_before", queryset=ProprietaryService.objects.live().order_by("name")),
+        Prefetch("tools_after", queryset=FreeAlternative.objects.live().order_by("name")),
+    )
+
+
+def similar_testimonies(service_ids, audience=None, limit=3):
+    """Live public testimonies that left at least one of `service_ids`, best first.
+
+    Best means: more of those tools left, then an association of the same size as
+    `audience` (a `guides.models.Audience` value; none or « toutes » prefers no size), then
+    the most recently reviewed, then the title. A fixed number of queries, however many
+    guides and tools there are; no query at all without a tool.
+    """
+    service_ids = list(service_ids)
+    if not service_ids or limit < 1:
+        return []
+    same_size = Value(0) if audience in (None, "", "all") else Case(
+        When(association_size=audience, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    testimonies = (
+        GuidePage.objects.filter(kind=GuideKind.TESTIMONY, tools_before__in=service_ids)
+        .annotate(shared_tools=Count("tools_before", distinct=True), same_size=same_size)
+    )
+    ranked = with_testimony_facts(listed_guides(testimonies)).order_by(
+        "-shared_tools", "-same_size", "-last_reviewed", "title"
+    )
+    return list(ranked[:limit])
