@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
+# Links in e-mails point to the address `make run` serves (see SITE_URL in the README).
+export SITE_URL ?= http://$(HOST)
 
 .DEFAULT_GOAL := help
 .PHONY: help install run worker migrate demo test lint clean

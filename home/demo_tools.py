@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from home.site_address import follow_site_url
 
 
 def ensure_home_page():
@@ -18,17 +19,12 @@ def ensure_home_page():
         home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Emancip'Asso",
-        )
+        site = Site(root_page=home, is_default_site=True, site_name="Emancip'Asso")
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Emancip'Asso"
         site.save()
+    follow_site_url(site)
     return home
 
 

@@ -294,7 +294,10 @@ DIRECTORY_CONTACT_RETENTION_MONTHS = int(os.environ.get("DIRECTORY_CONTACT_RETEN
 DIRECTORY_REVIEW_REMINDER_MONTHS = int(os.environ.get("DIRECTORY_REVIEW_REMINDER_MONTHS", "12"))
 
 WAGTAIL_SITE_NAME = "Emancip'Asso"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one address of the site, for every absolute link: e-mails, calendars, the admin's own
+# e-mails; the default Wagtail site follows it after each migrate (home/site_address.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False

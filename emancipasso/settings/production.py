@@ -1,4 +1,5 @@
-"""Production settings: refuse to start without a secret key; offline-compressed assets."""
+"""Production settings: refuse to start without a secret key or the site's address;
+offline-compressed assets."""
 
 import os
 
@@ -10,6 +11,12 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY doit être défini dans l'environnement en production.")
+# Links in e-mails must reach the public site, not the default http://127.0.0.1:8000.
+if not os.environ.get("SITE_URL"):
+    raise ImproperlyConfigured(
+        "SITE_URL (l'adresse publique du site, par ex. https://hub.example.org) doit être "
+        "défini dans l'environnement en production."
+    )
 
 # WhiteNoise serves the collected static files right after the security middleware.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405

@@ -103,7 +103,7 @@ def production_settings(*names, **env):
     return run_project_python(
         ["-c", script],
         "emancipasso.settings.production",
-        **{**env, "SECRET_KEY": secrets.token_urlsafe(50)},
+        **{"SITE_URL": "https://example.org", **env, "SECRET_KEY": secrets.token_urlsafe(50)},
     )
 
 
@@ -161,6 +161,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         ["manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         "emancipasso.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
+        SITE_URL="https://example.org",
         ALLOWED_HOSTS="example.org",
     )
     assert result.returncode == 0, result.stderr

@@ -15,8 +15,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY doit être défini" in result.stderr
 
 
-def test_production_starts_with_a_secret_key():
-    result = import_settings("emancipasso.settings.production", SECRET_KEY="x" * 50)
+def test_production_starts_with_a_secret_key_and_the_site_address():
+    result = import_settings(
+        "emancipasso.settings.production", SECRET_KEY="x" * 50, SITE_URL="https://hub.example.org"
+    )
     assert result.returncode == 0, result.stderr
 
 

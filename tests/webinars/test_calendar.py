@@ -38,7 +38,7 @@ def test_add_to_my_calendar_file_parses_with_paris_times_url_and_description(cli
     assert event.decoded("DTSTART") == datetime(2030, 3, 14, 18, 0, tzinfo=PARIS)
     assert event["DTSTART"].params["TZID"] == "Europe/Paris"
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=90)
-    assert str(event["URL"]) == "http://localhost/webinaires/presentation/"
+    assert str(event["URL"]) == "http://testserver/webinaires/presentation/"
     assert "Pourquoi et comment changer d'outils." in str(event["DESCRIPTION"])
     # The join link is for registrants, not for anyone who downloads the file.
     assert "visio.example.org" not in response.content.decode()
