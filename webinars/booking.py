@@ -5,6 +5,8 @@ taken when the address owner opens the e-mailed link and confirms (`confirm`), s
 addresses never fill a webinar.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -107,15 +109,23 @@ def confirm(registration, *, request=None):
     return True
 
 
+@dataclass(frozen=True)
+class Cancellation:
+    """What a cancellation did, so the page says only what happened."""
+
+    cancelled: bool
+    place_passed_on: bool = False
+
+
 def cancel(registration, *, request=None):
-    """Cancel, and give the freed place to the first person waiting; False if already cancelled."""
+    """Cancel, and give the freed place to the first person waiting, if anyone waits."""
     with transaction.atomic():
         _lock(registration.webinar)
         registration.refresh_from_db()
         if registration.status == RegistrationStatus.CANCELLED:
-            return False
+            return Cancellation(cancelled=False)
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        fill_free_places(registration.webinar, request=request)
-    return True
+        promoted = fill_free_places(registration.webinar, request=request)
+    return Cancellation(cancelled=True, place_passed_on=bool(promoted))

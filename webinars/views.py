@@ -117,13 +117,9 @@ def cancel(request, webinar, token):
         return _render(request, webinar, CANCEL_TEMPLATE, 400, invalid_link=True)
     if timezone.now() >= webinar.ends_at:
         return _render(request, webinar, CANCEL_TEMPLATE, 410, ended=True)
-    cancelled_now = False
+    cancellation = None
     if request.method == "POST":
-        cancelled_now = booking.cancel(registration, request=request)
+        cancellation = booking.cancel(registration, request=request)
     return _render(
-        request,
-        webinar,
-        CANCEL_TEMPLATE,
-        registration=registration,
-        cancelled_now=cancelled_now,
+        request, webinar, CANCEL_TEMPLATE, registration=registration, cancellation=cancellation
     )

@@ -22,8 +22,8 @@ from webinars.tokens import cancel_token
 
 pytestmark = pytest.mark.django_db
 
-CONFIRM_LINK = re.compile(r"http://localhost(/webinaires/[\w-]+/confirmation/[\w-]+/)")
-CANCEL_LINK = re.compile(r"http://localhost(/webinaires/[\w-]+/annulation/[\w-]+/)")
+CONFIRM_LINK = re.compile(r"http://testserver(/webinaires/[\w-]+/confirmation/[\w-]+/)")
+CANCEL_LINK = re.compile(r"http://testserver(/webinaires/[\w-]+/annulation/[\w-]+/)")
 
 
 def form_data(**overrides):
@@ -323,8 +323,9 @@ def test_cancelling_promotes_the_first_person_waiting(webinar):
     third = register_and_confirm(webinar, "c@example.org")
     assert (second.status, third.status) == (RegistrationStatus.WAITING,) * 2
 
-    assert booking.cancel(first) is True
-    assert booking.cancel(first) is False  # a second click changes nothing
+    assert booking.cancel(first) == booking.Cancellation(cancelled=True, place_passed_on=True)
+    # A second click changes nothing.
+    assert booking.cancel(first) == booking.Cancellation(cancelled=False)
 
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {
@@ -418,6 +419,7 @@ def test_cancel_link_asks_then_cancels(client, webinar):
 
     done = text(client.post(url))
     assert "est annulée" in done
+    assert "liste d'attente" not in done  # nobody waits: no place is passed on
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
     assert "est déjà annulée" in text(client.get(url))
@@ -504,3 +506,15 @@ def test_public_pages_set_no_cookie_but_the_form_page_may(client, webinar):
         assert response.status_code == 200, url
         assert not response.cookies, url
     assert "csrftoken" in client.get(webinar.registration_url).cookies
+
+
+def test_the_cancel_page_says_the_place_goes_on_only_when_someone_waits(client, webinar):
+    webinar.capacity = 1
+    webinar.save_revision().publish()
+    registration = RegistrationFactory(webinar=webinar)
+    RegistrationFactory(webinar=webinar, email="waiting@example.org", status="waiting")
+    url = webinar.url + webinar.reverse_subpage(
+        "cancel", kwargs={"token": cancel_token(registration)}
+    )
+    done = text(client.post(url))
+    assert "revient à la première personne de la liste d'attente" in done
