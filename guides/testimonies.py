@@ -28,15 +28,14 @@ def similar_testimonies(service_ids, audience=None, limit=3):
     service_ids = list(service_ids)
     if not service_ids or limit < 1:
         return []
-    same_size = Value(0) if audience in (None, "", "all") else Case(
-        When(association_size=audience, then=Value(1)),
+    same_size = Case(
+        When(association_size=audience or "", then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
-    testimonies = (
-        GuidePage.objects.filter(kind=GuideKind.TESTIMONY, tools_before__in=service_ids)
-        .annotate(shared_tools=Count("tools_before", distinct=True), same_size=same_size)
-    )
+    testimonies = GuidePage.objects.filter(
+        kind=GuideKind.TESTIMONY, tools_before__in=service_ids
+    ).annotate(shared_tools=Count("tools_before", distinct=True), same_size=same_size)
     ranked = with_testimony_facts(listed_guides(testimonies)).order_by(
         "-shared_tools", "-same_size", "-last_reviewed", "title"
     )
