@@ -3,6 +3,7 @@
 from tests.browser.discovery import SitePage
 from tests.browser.htmlcheck import html_problems
 from tests.browser.inspection import inspect_page, open_context
+from tests.browser.layout import measure_in
 from tests.browser.test_accessibility import heading_problems
 
 BAD_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
@@ -44,3 +45,29 @@ def test_a_bad_page_trips_every_gate(browser, demo_site):
     problems = html_problems(report.html)
     assert "id « double » utilisé 2 fois" in problems
     assert any("unexpected-end-tag {'name': 'span'}" in problem for problem in problems)
+
+
+BAD_LAYOUT = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>Mise en page</title>
+<style>body { margin: 0; } header { width: 50%; } .large { width: 2000px; }
+.dessus { position: absolute; top: 200px; left: 10px; }</style></head>
+<body><header>En-tête étroit</header>
+<main><p class="dessus">Un texte</p><p class="dessus">recouvert</p>
+<div class="large">Large</div></main>
+<footer>Pied</footer></body></html>"""
+
+
+def test_a_bad_layout_trips_the_layout_gates(browser, demo_site):
+    context = open_context(browser, demo_site.url)
+    context.route(
+        "**/mauvaise-mise-en-page/",
+        lambda route: route.fulfill(body=BAD_LAYOUT, content_type="text/html; charset=utf-8"),
+    )
+    try:
+        layout = measure_in(context, SitePage("mise en page", "/mauvaise-mise-en-page/"), "mobile")
+    finally:
+        context.close()
+
+    assert layout.landmarks_not_spanning() == ["<header> de 0 à 195 px sur 390"]
+    assert layout.scroll_width == 2000
+    assert layout.overlaps == ["« Un texte » (p.dessus) et « recouvert » (p.dessus)"]

@@ -1,0 +1,144 @@
+"""How a page is laid out at a given width: what spans the viewport, what overflows, what
+overlaps text; and a full-page screenshot of it, kept as a file of the test run.
+
+A provider's profile once filled only the left 736 px of a desktop screen (a page class
+collided with a card's CSS rule) and no gate noticed: these measures would have.
+"""
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.browser.inspection import open_context
+
+WIDTHS = {"ordinateur": 1280, "mobile": 390}
+HEIGHT = 900
+SCREENSHOT_DIR = Path(os.environ.get("BROWSER_SCREENSHOTS", ".pytest_cache/browser/screenshots"))
+
+# Boxes of the page's landmarks and of every line of visible text, measured in the page.
+# Text rectangles come from text nodes (one per line), so a block that merely contains text
+# does not count as overlapping it; controls and images count as boxes that may cover text.
+MEASURE_JS = r"""
+() => {
+    const width = document.documentElement.clientWidth;
+    const describe = el => el.tagName.toLowerCase()
+        + (el.id ? '#' + el.id : '')
+        + (el.className && typeof el.className === 'string'
+            ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+    const landmark = selector => {
+        const el = document.querySelector(selector);
+        if (!el) return null;
+        const box = el.getBoundingClientRect();
+        return {left: box.left, right: box.right};
+    };
+    // False also inside a closed <details>, whose text still has boxes under its summary.
+    const visible = el => el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    const boxes = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const owner = node.parentElement;
+        if (!node.textContent.trim() || !visible(owner)) continue;
+        // Visually hidden text (a 1 px clipped box) is for screen readers only.
+        const ownerBox = owner.getBoundingClientRect();
+        if (ownerBox.width < 3 || ownerBox.height < 3) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+            if (r.width < 3 || r.height < 3) continue;
+            boxes.push({owner: owner, text: node.textContent.trim().slice(0, 30),
+                        left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+        }
+    }
+    const controls = 'img, video, iframe, input:not([type=hidden]), select, textarea, button';
+    for (const el of document.querySelectorAll(controls)) {
+        const r = el.getBoundingClientRect();
+        if (r.width < 3 || r.height < 3 || !visible(el)) continue;
+        boxes.push({owner: el, text: '', left: r.left, right: r.right, top: r.top,
+                    bottom: r.bottom});
+    }
+    const overlaps = [];
+    const MARGIN = 2;  // anti-aliasing and line-height rounding
+    for (let i = 0; i < boxes.length && overlaps.length < 5; i++) {
+        for (let j = i + 1; j < boxes.length && overlaps.length < 5; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (!a.text && !b.text) continue;  // two controls side by side are not text
+            if (a.owner === b.owner || a.owner.contains(b.owner) || b.owner.contains(a.owner))
+                continue;
+            const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (x > MARGIN && y > MARGIN) {
+                overlaps.push(`« ${a.text || describe(a.owner)} » (${describe(a.owner)}) et `
+                    + `« ${b.text || describe(b.owner)} » (${describe(b.owner)})`);
+            }
+        }
+    }
+    return {
+        viewport: width,
+        scrollWidth: document.documentElement.scrollWidth,
+        header: landmark('body > header, header[role=banner], .site-header'),
+        main: landmark('main'),
+        footer: landmark('body > footer, footer[role=contentinfo], .site-footer'),
+        overlaps: overlaps,
+    };
+}
+"""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What one page looks like at one width."""
+
+    width: int
+    viewport: int
+    scroll_width: int
+    landmarks: dict
+    overlaps: list
+    screenshot: Path
+
+    def landmarks_not_spanning(self):
+        """Header, main and footer each run from the left edge to the right edge."""
+        problems = []
+        for name, box in self.landmarks.items():
+            if box is None:
+                problems.append(f"pas de <{name}>")
+            elif box["left"] > 1 or box["right"] < self.viewport - 1:
+                problems.append(
+                    f"<{name}> de {box['left']:.0f} à {box['right']:.0f} px sur {self.viewport}"
+                )
+        return problems
+
+
+def screenshot_path(label, device):
+    slug = re.sub(r"[^\w-]+", "-", label).strip("-").lower()
+    return SCREENSHOT_DIR / f"{slug}--{device}.png"
+
+
+def measure_layout(browser, base_url, site_page, device):
+    """Visit `site_page` at the width of `device`, measure it and save a full-page screenshot."""
+    context = open_context(browser, base_url)
+    try:
+        return measure_in(context, site_page, device)
+    finally:
+        context.close()
+
+
+def measure_in(context, site_page, device):
+    """Measure `site_page` in an open browser context (the harness routes a bad page in)."""
+    width = WIDTHS[device]
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    page.goto(site_page.path, wait_until="load")
+    measures = page.evaluate(MEASURE_JS)
+    path = screenshot_path(site_page.label, device)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    page.close()
+    return Layout(
+        width=width,
+        viewport=measures["viewport"],
+        scroll_width=measures["scrollWidth"],
+        landmarks={name: measures[name] for name in ("header", "main", "footer")},
+        overlaps=measures["overlaps"],
+        screenshot=path,
+    )
