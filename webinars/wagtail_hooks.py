@@ -61,3 +61,17 @@ def registrations_button(page, user, view_name=None, next_url=None):
             icon_name="group",
             priority=45,
         )
+
+
+@hooks.register("home_page_context")
+def next_webinar_on_the_home_page(page, request):
+    """The next live webinar that has not ended, with its index for "all webinars"."""
+    webinar = (
+        WebinarPage.objects.live()
+        .public()
+        .filter(ends_at__gt=timezone.now())
+        .defer_streamfields()
+        .order_by("start")
+        .first()
+    )
+    return {"next_webinar": webinar}

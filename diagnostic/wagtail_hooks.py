@@ -1,0 +1,54 @@
+"""What the diagnostic contributes to lower apps' pages, which do not import it."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
+
+from catalogue.models import CatalogueIndexPage
+from directory.models import DirectoryIndexPage
+
+from .models import DiagnosticPage
+
+
+@dataclass(frozen=True)
+class Route:
+    label: str
+    description: str
+    url: str
+
+
+ROUTES = [
+    (
+        CatalogueIndexPage,
+        _("Je remplace un outil"),
+        _("Gmail, WhatsApp, Zoom… : les alternatives libres, outil par outil."),
+    ),
+    (
+        DirectoryIndexPage,
+        _("Je cherche de l'aide près de chez moi"),
+        _("Des structures qui accompagnent les associations, par territoire."),
+    ),
+    (
+        DiagnosticPage,
+        _("Je fais le point"),
+        _("Vos outils, vos moyens, vos envies : un plan et les bonnes structures."),
+    ),
+]
+
+
+@hooks.register("home_page_context")
+def passer_au_libre_on_the_home_page(page, request):
+    """The home page's call to action (the diagnostic) and its three ways in, in one query.
+
+    A way whose page is not published is left out rather than linking to a 404."""
+    models = [model for model, _label, _description in ROUTES]
+    found = Page.objects.live().public().type(*models).only("id", "content_type", "url_path")
+    urls = {index.specific_class: index.url for index in found.order_by("path")}
+    routes = [
+        Route(str(label), str(description), urls[model])
+        for model, label, description in ROUTES
+        if model in urls
+    ]
+    return {"diagnostic_url": urls.get(DiagnosticPage, ""), "home_routes": routes}
