@@ -65,7 +65,7 @@ def registrations_button(page, user, view_name=None, next_url=None):
 
 @hooks.register("home_page_context")
 def next_webinar_on_the_home_page(page, request):
-    """The next live webinar that has not ended, with its index for "all webinars"."""
+    """The next live webinar that has not ended yet, for the home page's way in."""
     webinar = (
         WebinarPage.objects.live()
         .public()

@@ -45,7 +45,8 @@ def test_the_call_to_action_and_the_three_routes(client, diagnostic, catalogue_i
     assert f'href="/passer-au-libre/">{CALL_TO_ACTION}</a>' in html
     routes = html.split('class="home-routes"')[1].split("</nav>")[0]
     assert routes.index('href="/alternatives/"') < routes.index("Je remplace un outil")
-    assert routes.index('href="/annuaire/"') < routes.index("Je cherche de l&#x27;aide près de chez moi")
+    help_nearby = "Je cherche de l&#x27;aide près de chez moi"
+    assert routes.index('href="/annuaire/"') < routes.index(help_nearby)
     assert routes.index('href="/passer-au-libre/"') < routes.index("Je fais le point")
     # Above the rest: the call to action comes before any other section of the page.
     assert html.index(CALL_TO_ACTION) < html.index('class="stream"')
