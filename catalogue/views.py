@@ -22,16 +22,21 @@ def categories(request, catalogue):
 @serves(CatalogueIndexPage, "service")
 def service(request, catalogue, slug):
     """Higher apps add what they offer for this service (guides, providers) through the
-    `catalogue_service_context` hook, so that the catalogue imports none of them."""
+    `catalogue_service_context` hook, so that the catalogue imports none of them.
+
+    A contribution may include `offered_by`: {alternative id: [pages of who offers it]},
+    shown on each alternative's card."""
     service = get_object_or_404(
         ProprietaryService.objects.live().select_related("category"), slug=slug
     )
-    context = {
-        "service": service,
-        "alternatives": service.alternatives.live().select_related("category"),
-    }
+    alternatives = list(service.alternatives.live().select_related("category"))
+    context = {"service": service, "offered_by": {}}
     for contribute in hooks.get_hooks("catalogue_service_context"):
         context.update(contribute(service, request))
+    offered_by = context.pop("offered_by")
+    context["alternative_cards"] = [
+        (alternative, offered_by.get(alternative.pk, [])) for alternative in alternatives
+    ]
     return catalogue.render(
         request, template="pages/catalogue/service_page.html", context_overrides=context
     )

@@ -69,7 +69,6 @@ class FreeAlternativeViewSet(SnippetViewSet):
         "licence",
         "website",
         "self_hostable",
-        "hosts",
         "get_difficulty_display",
         "replaced_services",
         "description",

@@ -1,6 +1,6 @@
 """Directory filters and their counts, computed from a fixed number of queries.
 
-The facts filters need (type, CHATONS, remote, and the ids of services, tools and areas)
+The facts filters need (type, CHATONS, remote, and the ids of prestations, tools and areas)
 are read for every listed provider in one query per relation, then combined in memory:
 the query count stays the same whether the directory lists 20 providers or 2,000, and
 every choice can show how many providers it would leave given the other choices.
@@ -15,7 +15,7 @@ from wagtail.images.models import Rendition
 
 from catalogue.models import FreeAlternative
 
-from .models import Competency, Department, ProviderPage, Region, StructureType
+from .models import Department, Offering, ProviderPage, Region, StructureType
 
 MAX_QUERY_LENGTH = 200
 YES = "1"
@@ -62,7 +62,7 @@ class DirectorySearch:
         self._providers_qs = ProviderPage.objects.child_of(index_page).live().public()
         regions = list(Region.objects.order_by("slug"))
         departments = list(Department.objects.all())
-        competencies = list(Competency.objects.all())
+        offerings = list(Offering.objects.all())
         tools = list(
             FreeAlternative.objects.live().filter(providers__in=self._providers_qs).distinct()
         )
@@ -80,10 +80,10 @@ class DirectorySearch:
                 _("Tous les départements"),
             ),
             Facet(
-                "service",
-                _("Service"),
-                [(c.slug, c.name) for c in competencies],
-                _("Tous les services"),
+                "prestation",
+                _("Prestation"),
+                [(o.slug, o.name) for o in offerings],
+                _("Toutes les prestations"),
             ),
             Facet("outil", _("Outil"), [(t.slug, t.name) for t in tools], _("Tous les outils")),
             Facet("type", _("Type de structure"), list(StructureType.choices), _("Tous les types")),
@@ -97,7 +97,7 @@ class DirectorySearch:
                 facet.selected_label = dict(facet.choices)[value]
                 facet.remove_query = _query_without(params, facet.name)
         self.remove_search_query = _query_without(params, "q")
-        self._providers = self._load_facts(regions, departments, competencies, tools)
+        self._providers = self._load_facts(regions, departments, offerings, tools)
         self._count_options()
 
     @property
@@ -118,7 +118,7 @@ class DirectorySearch:
             ProviderPage.objects.filter(pk__in=list(ids))
             .select_related("logo")
             .prefetch_related(
-                "services",
+                "offerings",
                 "regions",
                 "departments",
                 Prefetch("logo__renditions", queryset=Rendition.objects.all()),
@@ -127,7 +127,7 @@ class DirectorySearch:
         by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
-    def _load_facts(self, regions, departments, competencies, tools):
+    def _load_facts(self, regions, departments, offerings, tools):
         matching_search = None
         if self.query:
             matching_search = {
@@ -146,18 +146,18 @@ class DirectorySearch:
             if remote:
                 facts.values["distance"].add(YES)
             providers[pk] = facts
-        self._add_relations(providers, regions, departments, competencies, tools)
+        self._add_relations(providers, regions, departments, offerings, tools)
         return list(providers.values())
 
-    def _add_relations(self, providers, regions, departments, competencies, tools):
-        """Services, tools and areas; a région covers its départements and the reverse."""
+    def _add_relations(self, providers, regions, departments, offerings, tools):
+        """Prestations, tools and areas; a région covers its départements and the reverse."""
         region_slug = {r.pk: r.slug for r in regions}
         department_code = {d.pk: d.code for d in departments}
         department_region = {d.pk: d.region_id for d in departments}
         codes_by_region = defaultdict(set)
         for department in departments:
             codes_by_region[department.region_id].add(department.code)
-        service_slug = {c.pk: c.slug for c in competencies}
+        offering_slug = {o.pk: o.slug for o in offerings}
         tool_slug = {t.pk: t.slug for t in tools}
 
         def through_rows(relation, target):
@@ -166,9 +166,9 @@ class DirectorySearch:
                 "providerpage_id", f"{target}_id"
             )
 
-        for pk, service_id in through_rows("services", "competency"):
+        for pk, offering_id in through_rows("offerings", "offering"):
             if pk in providers:
-                providers[pk].values["service"].add(service_slug[service_id])
+                providers[pk].values["prestation"].add(offering_slug[offering_id])
         for pk, tool_id in through_rows("tools", "freealternative"):
             if pk in providers and tool_id in tool_slug:  # drafts are not filters
                 providers[pk].values["outil"].add(tool_slug[tool_id])

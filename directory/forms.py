@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.form_protection import ProtectedFormMixin, reject_markup
 
-from .models import Competency, ContactRequest, ProviderApplication, Region
+from .models import ContactRequest, Offering, ProviderApplication, Region
 
 
 class ContactForm(ProtectedFormMixin, forms.ModelForm):
@@ -59,7 +59,7 @@ class ContactForm(ProtectedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.order_by("slug")
         self.fields["region"].empty_label = _("Choisissez une région")
-        self.fields["needs"].queryset = Competency.objects.all()
+        self.fields["needs"].queryset = Offering.objects.all()
         for name in ("association_name", "person_name", "message"):
             self.fields[name].validators.append(reject_markup)
 
@@ -91,7 +91,7 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             "city",
             "website",
             "summary",
-            "services",
+            "offerings",
             "regions",
             "remote",
             "contact_name",
@@ -109,7 +109,7 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             "regions": _("Laissez vide si vous travaillez seulement à distance."),
         }
         widgets = {
-            "services": forms.CheckboxSelectMultiple,
+            "offerings": forms.CheckboxSelectMultiple,
             "regions": forms.CheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 5}),
         }
@@ -117,12 +117,12 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             "contact_email": {
                 "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.org.")
             },
-            "services": {"required": _("Cochez au moins un service que vous proposez.")},
+            "offerings": {"required": _("Cochez au moins une prestation que vous proposez.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["services"].queryset = Competency.objects.all()
+        self.fields["offerings"].queryset = Offering.objects.all()
         self.fields["regions"].queryset = Region.objects.order_by("slug")
         for name in ("structure_name", "city", "summary", "contact_name"):
             self.fields[name].validators.append(reject_markup)

@@ -85,7 +85,7 @@ def _create_draft_page(application, index, owner):
         owner=owner,
         live=False,
     )
-    page.services = list(application.services.all())
+    page.offerings = list(application.offerings.all())
     page.regions = list(application.regions.all())
     index.add_child(instance=page)
     page.save_revision(user=owner, log_action=False)

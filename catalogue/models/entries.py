@@ -146,11 +146,8 @@ class ProprietaryService(CatalogueEntry):
         """The public "Remplacer …" content, without the guides (a preview shows the entry)."""
         context = super().get_preview_context(request, mode_name)
         context["service"] = self
-        context["alternatives"] = (
-            self.alternatives.live().select_related("category")
-            if self.pk
-            else FreeAlternative.objects.none()
-        )
+        alternatives = self.alternatives.live().select_related("category") if self.pk else []
+        context["alternative_cards"] = [(alternative, []) for alternative in alternatives]
         return context
 
 
@@ -161,7 +158,10 @@ class Difficulty(models.IntegerChoices):
 
 
 class FreeAlternative(CatalogueEntry):
-    """A free (libre) software or service that can replace one or more proprietary services."""
+    """A free (libre) software or service that can replace one or more proprietary services.
+
+    Who offers it is said on the provider's side only (the directory's `ProviderPage.tools`).
+    """
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
     slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
@@ -172,12 +172,6 @@ class FreeAlternative(CatalogueEntry):
         Category, verbose_name=_("catégorie"), on_delete=models.PROTECT, related_name="alternatives"
     )
     self_hostable = models.BooleanField(_("auto-hébergeable"), default=True)
-    hosts = models.TextField(
-        _("hébergeurs éthiques qui le proposent"),
-        blank=True,
-        max_length=600,
-        help_text=_("Quelques exemples, séparés par des virgules (un CHATON, une association…)."),
-    )
     difficulty = models.PositiveSmallIntegerField(
         _("difficulté d'adoption"), choices=Difficulty.choices, default=Difficulty.MODERATE
     )
@@ -197,7 +191,6 @@ class FreeAlternative(CatalogueEntry):
         FieldPanel("licence"),
         FieldPanel("website"),
         FieldPanel("self_hostable"),
-        FieldPanel("hosts"),
         FieldPanel("difficulty"),
     ]
     search_fields = [
@@ -205,7 +198,6 @@ class FreeAlternative(CatalogueEntry):
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.SearchField("licence"),
-        index.SearchField("hosts"),
         index.FilterField("category"),
         index.FilterField("self_hostable"),
         index.FilterField("difficulty"),
@@ -231,10 +223,6 @@ class FreeAlternative(CatalogueEntry):
     def replaced_services(self):
         """The services it replaces, for the CSV export (prefetched there)."""
         return ", ".join(service.name for service in self.replaces.all())
-
-    @property
-    def host_list(self):
-        return [host.strip() for host in self.hosts.split(",") if host.strip()]
 
 
 def live_category_contents():

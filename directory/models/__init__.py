@@ -1,14 +1,14 @@
 from .access import ProviderMaintainer
 from .pages import DirectoryIndexPage, ProviderLink, ProviderPage
 from .submissions import ContactRequest, ProviderApplication, ReviewReminder
-from .taxonomy import Competency, Department, OfferType, Region, StructureType, SupportLevel
+from .taxonomy import Department, Offering, OfferType, Region, StructureType, SupportLevel
 
 __all__ = [
-    "Competency",
     "ContactRequest",
     "Department",
     "DirectoryIndexPage",
     "OfferType",
+    "Offering",
     "ProviderApplication",
     "ProviderLink",
     "ProviderMaintainer",

@@ -138,8 +138,16 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         features=["bold", "italic", "link", "ol", "ul"],
         max_length=6000,
     )
-    services = ParentalManyToManyField(
-        "directory.Competency", verbose_name=_("services proposés"), related_name="providers"
+    offerings = ParentalManyToManyField(
+        "directory.Offering", verbose_name=_("prestations proposées"), related_name="providers"
+    )
+    accepting_new_associations = models.BooleanField(
+        _("Accepte de nouvelles associations en ce moment"),
+        default=True,
+        help_text=_(
+            "Décochez quand vous êtes complet : votre fiche reste visible et indique "
+            "« complet pour le moment »."
+        ),
     )
     support_level = models.CharField(
         _("niveau d'accompagnement"),
@@ -211,7 +219,8 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("services", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offerings", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("accepting_new_associations"),
                 FieldPanel("support_level"),
                 FieldPanel("offer_type"),
                 FieldPanel("tools", widget=forms.CheckboxSelectMultiple),
@@ -251,7 +260,7 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         index.SearchField("description"),
         index.SearchField("city"),
         index.AutocompleteField("title"),
-        index.RelatedFields("services", [index.SearchField("name")]),
+        index.RelatedFields("offerings", [index.SearchField("name")]),
         index.SearchField("live_tool_names"),
         index.FilterField("structure_type"),
         index.FilterField("chatons_member"),
@@ -264,7 +273,8 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         APIField("structure_type"),
         APIField("chatons_member"),
         APIField("description"),
-        APIField("services"),
+        APIField("offerings"),
+        APIField("accepting_new_associations"),
         APIField("tools", serializer=LiveEntriesField()),
         APIField("regions"),
         APIField("departments"),

@@ -28,7 +28,7 @@ class ContactRequest(models.Model):
         related_name="+",
     )
     needs = models.ManyToManyField(
-        "directory.Competency", verbose_name=_("besoins"), blank=True, related_name="+"
+        "directory.Offering", verbose_name=_("besoins"), blank=True, related_name="+"
     )
     message = models.TextField(_("message"), max_length=3000)
     consent = models.BooleanField(_("accepte d'être recontactée"), default=False)
@@ -67,8 +67,8 @@ class ProviderApplication(models.Model):
     city = models.CharField(_("ville"), max_length=80)
     website = models.URLField(_("site web"), blank=True)
     summary = models.TextField(_("présentation en quelques phrases"), max_length=600)
-    services = models.ManyToManyField(
-        "directory.Competency", verbose_name=_("services proposés"), related_name="+"
+    offerings = models.ManyToManyField(
+        "directory.Offering", verbose_name=_("prestations proposées"), related_name="+"
     )
     regions = models.ManyToManyField(
         "directory.Region", verbose_name=_("régions couvertes"), blank=True, related_name="+"

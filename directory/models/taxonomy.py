@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the directory, shipped as data: areas served and services offered."""
+"""Fixed vocabularies of the directory, shipped as data: areas served and prestations offered."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,8 +38,11 @@ class Department(models.Model):
         return f"{self.name} ({self.code})"
 
 
-class Competency(models.Model):
-    """A service a provider offers an association, from diagnosis to training referents."""
+class Offering(models.Model):
+    """A prestation a provider offers an association, from diagnosis to training referents.
+
+    Not a "service": in this code a service is a proprietary one of the catalogue (Gmail, Zoom).
+    """
 
     slug = models.SlugField(_("identifiant d'URL"), max_length=60, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
@@ -48,8 +51,8 @@ class Competency(models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = _("service proposé")
-        verbose_name_plural = _("services proposés")
+        verbose_name = _("prestation")
+        verbose_name_plural = _("prestations")
 
     def __str__(self):
         return self.name

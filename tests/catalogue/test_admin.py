@@ -80,7 +80,6 @@ def test_editors_add_entries_but_only_moderators_delete_them(client, log_in_as):
             "licence": "CeCILL-B",
             "website": "https://framadate.org",
             "self_hostable": "on",
-            "hosts": "Framasoft",
             "difficulty": 1,
         },
     )

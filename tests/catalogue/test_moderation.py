@@ -40,7 +40,6 @@ def alternative_form(alternative, **changes):
         "replaces": [service.pk for service in alternative.replaces.all()],
         "licence": alternative.licence,
         "website": alternative.website,
-        "hosts": alternative.hosts,
         "difficulty": alternative.difficulty,
     }
     if alternative.self_hostable:
@@ -158,7 +157,6 @@ def draft_alternative(client, log_in_as, gmail):
             "replaces": [gmail.pk],
             "licence": "AGPL-3.0",
             "website": PHISHING,
-            "hosts": "",
             "difficulty": 1,
             "action-submit": "on",
         },

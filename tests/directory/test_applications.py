@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import GroupPagePermission
 
-from directory.models import Competency, ProviderApplication, ProviderPage, Region
+from directory.models import Offering, ProviderApplication, ProviderPage, Region
 from home.groups import EDITORS, MODERATORS
 from home.models import SiteSettings
 from outbox.models import OutgoingEmail
@@ -45,7 +45,7 @@ def application_data(**overrides):
         "city": "Nantes",
         "website": "https://coop-libre.example.org",
         "summary": "Nous hébergeons et installons des outils libres pour les associations.",
-        "services": [Competency.objects.get(slug="hebergement").pk],
+        "offerings": [Offering.objects.get(slug="hebergement").pk],
         "regions": [Region.objects.get(slug="pays-de-la-loire").pk],
         "contact_name": "Alex Durand",
         "contact_email": "alex@coop-libre.example.org",
@@ -81,7 +81,7 @@ def test_an_application_is_stored_and_the_team_notified(
             "L'annuaire n'accepte que les structures qui signent sa charte.",
         ),
         ({"contact_email": "alex"}, "Saisissez une adresse e-mail valide"),
-        ({"services": []}, "Cochez au moins un service que vous proposez."),
+        ({"offerings": []}, "Cochez au moins une prestation que vous proposez."),
         (
             {"regions": []},
             "Cochez au moins une région, ou indiquez que vous travaillez à distance.",
@@ -156,7 +156,7 @@ def test_approving_creates_account_draft_profile_permissions_and_invitation(
     application = ProviderApplicationFactory(
         structure_name="Coop Libre Ouest",
         contact_email="alex@coop-libre.example.org",
-        services=["hebergement", "diagnostic"],
+        offerings=["hebergement", "diagnostic"],
     )
     application.regions.set([Region.objects.get(slug="bretagne")])
     client.force_login(moderator)
@@ -179,7 +179,7 @@ def test_approving_creates_account_draft_profile_permissions_and_invitation(
     assert page.get_parent().pk == directory.pk
     assert page.title == "Coop Libre Ouest"
     assert page.contact_email == "alex@coop-libre.example.org"
-    assert sorted(page.services.values_list("slug", flat=True)) == ["diagnostic", "hebergement"]
+    assert sorted(page.offerings.values_list("slug", flat=True)) == ["diagnostic", "hebergement"]
     assert list(page.regions.values_list("slug", flat=True)) == ["bretagne"]
     assert list(page.maintainers.values_list("user", flat=True)) == [user.pk]
     assert page.permissions_for_user(user).can_edit()

@@ -19,7 +19,7 @@ def provider(directory):
         title="Les Libristes",
         slug="les-libristes",
         contact_email="secret-contact@libristes.example.org",
-        services=["diagnostic"],
+        offerings=["diagnostic"],
     )
 
 
@@ -59,7 +59,7 @@ def test_a_contact_request_is_stored_then_emailed_to_the_provider(
     client, provider, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(CONTACT_URL, valid_data(needs=[provider.services.get().pk]))
+        response = client.post(CONTACT_URL, valid_data(needs=[provider.offerings.get().pk]))
     assert response.status_code == 302
     assert response["Location"] == "/annuaire/les-libristes/contacter/merci/"
     stored = ContactRequest.objects.get()

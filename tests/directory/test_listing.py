@@ -4,14 +4,14 @@ import re
 
 import pytest
 
-from directory.models import Competency, Department, Region
+from directory.models import Department, Offering, Region
 from tests.factories.directory import ProviderPageFactory, ToolFactory
 from tests.helpers import assert_query_budget
 
 
 @pytest.fixture
 def providers(directory):
-    """Four providers whose areas, services and tools overlap in known ways."""
+    """Four providers whose areas, prestations and tools overlap in known ways."""
     nextcloud = ToolFactory(slug="nextcloud", name="Nextcloud")
     peertube = ToolFactory(slug="peertube", name="PeerTube")
     return {
@@ -21,7 +21,7 @@ def providers(directory):
             slug="breizh-libre",
             structure_type="association",
             chatons_member=True,
-            services=["hebergement", "formation-utilisateurs"],
+            offerings=["hebergement", "formation-utilisateurs"],
             tools=[nextcloud],
             regions=["bretagne"],
         ),
@@ -30,7 +30,7 @@ def providers(directory):
             title="Coop des Rennais",
             slug="coop-des-rennais",
             structure_type="cooperative",
-            services=["diagnostic"],
+            offerings=["diagnostic"],
             tools=[peertube],
             departments=["35"],
         ),
@@ -40,7 +40,7 @@ def providers(directory):
             slug="lyon-numerique",
             structure_type="company",
             remote=True,
-            services=["hebergement", "diagnostic"],
+            offerings=["hebergement", "diagnostic"],
             tools=[nextcloud, peertube],
             departments=["69"],
         ),
@@ -50,7 +50,7 @@ def providers(directory):
             slug="mediation-partout",
             structure_type="sole_trader",
             remote=True,
-            services=["mediation"],
+            offerings=["mediation"],
         ),
     }
 
@@ -77,16 +77,16 @@ def option_count(response, name, value):
         ("departement=29", ["Breizh Libre"]),
         ("departement=35", ["Breizh Libre", "Coop des Rennais"]),
         ("departement=69", ["Lyon Numérique Solidaire"]),
-        ("service=hebergement", ["Breizh Libre", "Lyon Numérique Solidaire"]),
+        ("prestation=hebergement", ["Breizh Libre", "Lyon Numérique Solidaire"]),
         ("outil=peertube", ["Coop des Rennais", "Lyon Numérique Solidaire"]),
         ("type=cooperative", ["Coop des Rennais"]),
         ("chatons=1", ["Breizh Libre"]),
         ("distance=1", ["Lyon Numérique Solidaire", "Médiation Partout"]),
-        ("service=diagnostic&outil=peertube&region=bretagne", ["Coop des Rennais"]),
-        ("service=hebergement&distance=1", ["Lyon Numérique Solidaire"]),
+        ("prestation=diagnostic&outil=peertube&region=bretagne", ["Coop des Rennais"]),
+        ("prestation=hebergement&distance=1", ["Lyon Numérique Solidaire"]),
         ("region=corse", []),
         ("q=rennais", ["Coop des Rennais"]),
-        ("q=solidaire&service=hebergement", ["Lyon Numérique Solidaire"]),
+        ("q=solidaire&prestation=hebergement", ["Lyon Numérique Solidaire"]),
         # An unknown value is ignored rather than emptying the list.
         (
             "region=atlantide",
@@ -101,15 +101,15 @@ def test_filters_give_exactly_the_expected_providers(client, providers, query, e
 
 
 def test_each_choice_shows_how_many_providers_it_would_leave(client, providers):
-    response = client.get("/annuaire/?service=hebergement")
-    # Counts of other facets apply the active service filter...
+    response = client.get("/annuaire/?prestation=hebergement")
+    # Counts of other facets apply the active prestation filter...
     assert option_count(response, "region", "bretagne") == 1
     assert option_count(response, "region", "auvergne-rhone-alpes") == 1
     assert option_count(response, "outil", "peertube") == 1
-    # ...while the service facet itself counts as if no service were chosen.
-    assert option_count(response, "service", "hebergement") == 2
-    assert option_count(response, "service", "diagnostic") == 2
-    assert option_count(response, "service", "mediation") == 1
+    # ...while the prestation facet itself counts as if no prestation were chosen.
+    assert option_count(response, "prestation", "hebergement") == 2
+    assert option_count(response, "prestation", "diagnostic") == 2
+    assert option_count(response, "prestation", "mediation") == 1
     assert 'Membre du collectif CHATONS <span class="facet-count">(1)</span>' in (
         response.content.decode()
     )
@@ -137,11 +137,11 @@ def test_only_live_providers_are_listed(client, providers):
 
 def test_the_directory_paginates_and_keeps_filters_in_page_links(client, directory):
     for _ in range(14):
-        ProviderPageFactory(parent=directory, services=["diagnostic"])
-    first = client.get("/annuaire/?service=diagnostic")
+        ProviderPageFactory(parent=directory, offerings=["diagnostic"])
+    first = client.get("/annuaire/?prestation=diagnostic")
     assert len(listed_titles(first)) == 12
-    assert 'href="?service=diagnostic&amp;page=2"' in first.content.decode()
-    second = client.get("/annuaire/?service=diagnostic&page=2")
+    assert 'href="?prestation=diagnostic&amp;page=2"' in first.content.decode()
+    second = client.get("/annuaire/?prestation=diagnostic&page=2")
     assert len(listed_titles(second)) == 2
 
 
@@ -149,19 +149,19 @@ def test_the_listing_query_count_does_not_grow_with_providers(client, directory)
     tools = [ToolFactory() for _ in range(3)]
     regions = list(Region.objects.values_list("slug", flat=True)[:4])
     departments = list(Department.objects.values_list("code", flat=True)[:4])
-    services = list(Competency.objects.values_list("slug", flat=True))
+    offerings = list(Offering.objects.values_list("slug", flat=True))
 
     def add_providers(count):
         for number in range(count):
             ProviderPageFactory(
                 parent=directory,
-                services=services[number % 3 : number % 3 + 2],
+                offerings=offerings[number % 3 : number % 3 + 2],
                 tools=tools[: number % 3 + 1],
                 regions=regions[number % 4 : number % 4 + 1],
                 departments=departments[number % 2 : number % 2 + 2],
             )
 
-    url = f"/annuaire/?service={services[1]}&q=accompagnons"
+    url = f"/annuaire/?prestation={offerings[1]}&q=accompagnons"
     add_providers(6)
     # Budget: today's count plus two; the count stays the same with twice the providers.
     assert_query_budget(client, url, 27, lambda: add_providers(6))

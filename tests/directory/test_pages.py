@@ -34,7 +34,7 @@ class DirectoryPageTests(WagtailPageTestCase):
             price_max=550,
             prices_adapted=True,
             last_reviewed=datetime.date(2026, 3, 2),
-            services=["diagnostic", "formation-referents"],
+            offerings=["diagnostic", "formation-referents"],
             tools=[cls.tool],
             regions=["occitanie"],
             departments=["35"],
@@ -47,7 +47,7 @@ class DirectoryPageTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ProviderPage, set())
         self.assertFalse(DirectoryIndexPage.can_create_at(self.home))  # max_count = 1
 
-    def test_areas_and_services_are_shipped_as_data(self):
+    def test_areas_and_offerings_are_shipped_as_data(self):
         self.assertEqual(Region.objects.count(), 18)
         self.assertEqual(Department.objects.count(), 101)
         self.assertEqual(Department.objects.filter(region__slug="bretagne").count(), 4)
@@ -125,7 +125,7 @@ class DirectoryPageTests(WagtailPageTestCase):
                 "comments": inline_formset([]),
             }
         )
-        data["services"] = [str(pk) for pk in self.provider.services.values_list("pk", flat=True)]
+        data["offerings"] = [str(pk) for pk in self.provider.offerings.values_list("pk", flat=True)]
         self.assertPageIsPreviewable(self.provider, post_data=data)
 
     def test_a_logo_needs_its_alternative_text(self):
@@ -156,7 +156,7 @@ class DirectoryPageTests(WagtailPageTestCase):
                 "comments": inline_formset([]),
             }
         )
-        data["services"] = [str(pk) for pk in self.provider.services.values_list("pk", flat=True)]
+        data["offerings"] = [str(pk) for pk in self.provider.offerings.values_list("pk", flat=True)]
         data["tools"] = [str(self.tool.pk)]
         self.assertEqual(
             self.client.post(url, data).json(), {"is_valid": True, "is_available": True}

@@ -27,7 +27,7 @@ PASSWORD = "un-mot-de-passe-de-test"
 @pytest.fixture
 def world(directory, home_page):
     provider_a = ProviderPageFactory(
-        parent=directory, title="Structure A", slug="structure-a", services=["diagnostic"]
+        parent=directory, title="Structure A", slug="structure-a", offerings=["diagnostic"]
     )
     provider_b = ProviderPageFactory(parent=directory, title="Structure B", slug="structure-b")
     guide_index = home_page.add_child(instance=GuideIndexPage(title="Guides", slug="guides"))
@@ -78,7 +78,7 @@ def post_edit(client, page, title, action, **overrides):
             "comments": inline_formset([]),
         }
     )
-    data["services"] = [str(pk) for pk in page.services.values_list("pk", flat=True)]
+    data["offerings"] = [str(pk) for pk in page.offerings.values_list("pk", flat=True)]
     data.update(overrides)
     data[action] = "1"
     return client.post(edit_url(page), data)
@@ -277,3 +277,20 @@ def test_the_profile_editor_offers_published_tools_only(client, world):
     offered = set(form.fields["tools"].queryset)
     assert published in offered
     assert draft not in offered
+
+
+def test_a_provider_says_itself_when_it_is_full(client, world):
+    client.force_login(world["provider_a"])
+    form = client.get(edit_url(world["A"])).content.decode()
+    assert 'name="accepting_new_associations"' in form
+    assert "Accepte de nouvelles associations en ce moment" in form
+    # An unticked checkbox is absent from the form data: the provider is full.
+    assert post_edit(client, world["A"], "Structure A", "action-draft").status_code == 302
+    latest = ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object()
+    assert latest.accepting_new_associations is False
+    reopened = {"accepting_new_associations": "on"}
+    assert (
+        post_edit(client, world["A"], "Structure A", "action-draft", **reopened).status_code == 302
+    )
+    latest = ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object()
+    assert latest.accepting_new_associations is True

@@ -20,7 +20,7 @@ def test_the_profile_query_count_does_not_grow_with_its_tools_and_guides(
     client, directory, catalogue, home_page
 ):
     guides = home_page.add_child(instance=GuideIndexPage(title="Guides", slug="guides"))
-    provider = ProviderPageFactory(parent=directory, slug="fiche", services=["diagnostic"])
+    provider = ProviderPageFactory(parent=directory, slug="fiche", offerings=["diagnostic"])
 
     def add_tools_and_guides(count, offset):
         for number in range(offset, offset + count):

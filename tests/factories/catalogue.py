@@ -31,7 +31,6 @@ class FreeAlternativeFactory(DjangoModelFactory):
     licence = "AGPL-3.0"
     website = factory.Sequence(lambda n: f"https://logiciel-{n}.example.org")
     category = factory.SubFactory(CategoryFactory)
-    hosts = "Framasoft, Un CHATON"
 
     class Meta:
         model = FreeAlternative

@@ -2,10 +2,10 @@ import factory
 import wagtail_factories
 
 from directory.models import (
-    Competency,
     ContactRequest,
     Department,
     DirectoryIndexPage,
+    Offering,
     ProviderApplication,
     ProviderPage,
     Region,
@@ -37,7 +37,7 @@ def _set_relations(page, create, extracted, relation, values):
 
 
 class ProviderPageFactory(wagtail_factories.PageFactory):
-    """A live provider; pass services/tools by slug, regions by slug, departments by code."""
+    """A live provider; pass offerings/tools by slug, regions by slug, departments by code."""
 
     title = factory.Sequence(lambda n: f"Structure {n:03d}")
     slug = factory.Sequence(lambda n: f"structure-{n:03d}")
@@ -51,9 +51,9 @@ class ProviderPageFactory(wagtail_factories.PageFactory):
         skip_postgeneration_save = True
 
     @factory.post_generation
-    def services(self, create, extracted, **kwargs):
+    def offerings(self, create, extracted, **kwargs):
         _set_relations(
-            self, create, extracted, "services", lambda s: Competency.objects.filter(slug__in=s)
+            self, create, extracted, "offerings", lambda s: Offering.objects.filter(slug__in=s)
         )
 
     @factory.post_generation
@@ -100,6 +100,6 @@ class ProviderApplicationFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     @factory.post_generation
-    def services(self, create, extracted, **kwargs):
+    def offerings(self, create, extracted, **kwargs):
         if create:
-            self.services.set(Competency.objects.filter(slug__in=extracted or ["hebergement"]))
+            self.offerings.set(Offering.objects.filter(slug__in=extracted or ["hebergement"]))

@@ -98,7 +98,7 @@ def test_the_registrations_export_neutralises_every_trigger(client, home_page, v
 
 
 def test_the_catalogue_export_neutralises_a_formula(client, db):
-    FreeAlternativeFactory(name="Tableur piégé", description=HYPERLINK, hosts="@SUM(1+1)")
+    FreeAlternativeFactory(name="Tableur piégé", description=HYPERLINK, licence="@SUM(1+1)")
     FreeAlternativeFactory(name="Tableur honnête", description="Un tableur libre.")
     log_in(client, MODERATORS)
     rows = rows_of(client.get(ALTERNATIVES_URL, {"export": "csv"}))

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from directory.models import Competency, ContactRequest, ProviderApplication, Region
+from directory.models import ContactRequest, Offering, ProviderApplication, Region
 from outbox.models import OutgoingEmail
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 from tests.factories.webinars import (
@@ -101,7 +101,7 @@ def forms(home_page):
                 "city": "Nantes",
                 "website": "https://coop-libre.example.org",
                 "summary": "Nous hébergeons des outils libres pour les associations.",
-                "services": str(Competency.objects.get(slug="hebergement").pk),
+                "offerings": str(Offering.objects.get(slug="hebergement").pk),
                 "regions": str(Region.objects.get(slug="pays-de-la-loire").pk),
                 "contact_name": "Alex Durand",
                 "contact_email": "alex@coop-libre.example.org",

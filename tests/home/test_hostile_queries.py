@@ -87,7 +87,7 @@ PUBLIC_URLS = {
     "/guides/quitter-gmail/": [],
     "/alternatives/": [],
     "/alternatives/remplacer/gmail/": [],
-    "/annuaire/": ["region", "departement", "service", "outil", "type", "chatons", "distance"],
+    "/annuaire/": ["region", "departement", "prestation", "outil", "type", "chatons", "distance"],
     "/annuaire/referencer/": [],
     "/annuaire/breizh-libre/": [],
     "/annuaire/breizh-libre/contacter/": [],
@@ -126,7 +126,7 @@ def build_site():
         parent=directory,
         title="Breizh Libre",
         slug="breizh-libre",
-        services=["hebergement"],
+        offerings=["hebergement"],
         regions=["bretagne"],
         chatons_member=True,
     )
