@@ -133,7 +133,7 @@ def tool_advice(answers, alternatives, hosts, guides, catalogue):
             if service.pk not in {s.pk for s in alternative.chosen_services}:
                 continue
             providers = hosts.get(alternative.pk, [])
-            if providers or alternative.host_list:
+            if providers:
                 item.hosted.append(HostedAlternative(alternative, providers[:MAX_HOSTS_NAMED]))
             else:
                 item.self_installed.append(alternative)
