@@ -12,10 +12,10 @@ from catalogue.models import ProprietaryService
 from home.blocks import (
     CalloutBlock,
     CallToActionBlock,
+    CaptionedImageBlock,
     DocumentBlock,
     FAQBlock,
     HeadingBlock,
-    ImageBlock,
     QuoteBlock,
     RichTextBlock,
     VideoEmbedBlock,
@@ -204,7 +204,7 @@ class GuideStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     callout = CalloutBlock()
     faq = FAQBlock()
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     video = VideoEmbedBlock()
     document = DocumentBlock()
     call_to_action = CallToActionBlock()

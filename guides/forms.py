@@ -4,11 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from catalogue.models import Category
-from guides.models.choices import Audience, GuideKind
+from catalogue.models import Category, ProprietaryService
+from guides.models.choices import ASSOCIATION_SIZES, AssociationKind, Audience, GuideKind
 
 
 class GuideFilterForm(forms.Form):
+    """Filters of every guide, then filters on a testimony's facts (they show testimonies only)."""
+
+    TESTIMONY_FIELDS = ("association_kind", "association_size", "tool_before")
+
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Tous les types")), *GuideKind.choices]
     )
@@ -25,6 +29,29 @@ class GuideFilterForm(forms.Form):
         choices=[("", _("Toutes les tailles")), *Audience.choices[1:]],
         help_text=_("Les guides écrits pour toutes les associations sont toujours inclus."),
     )
+    association_kind = forms.ChoiceField(
+        label=_("Domaine de l'association"),
+        required=False,
+        choices=[("", _("Tous les domaines")), *AssociationKind.choices],
+    )
+    association_size = forms.ChoiceField(
+        label=_("Taille de l'association"),
+        required=False,
+        choices=[("", _("Toutes les tailles")), *ASSOCIATION_SIZES],
+    )
+    tool_before = forms.ModelChoiceField(
+        label=_("Outil quitté"),
+        required=False,
+        queryset=ProprietaryService.objects.live().only("name", "slug").order_by("name"),
+        to_field_name="slug",
+        empty_label=_("Tous les outils"),
+    )
+
+    def guide_fields(self):
+        return [field for field in self if field.name not in self.TESTIMONY_FIELDS]
+
+    def testimony_fields(self):
+        return [self[name] for name in self.TESTIMONY_FIELDS]
 
     def filter(self, guides):
         """Narrow a GuidePage queryset; an invalid value is reported and ignored, not the others."""
@@ -38,6 +65,14 @@ class GuideFilterForm(forms.Form):
             guides = guides.filter(topics=data["topic"])
         if data.get("audience"):
             guides = guides.filter(audience__in=[data["audience"], Audience.ALL])
+        if any(data.get(name) for name in self.TESTIMONY_FIELDS):
+            guides = guides.filter(kind=GuideKind.TESTIMONY)
+        if data.get("association_kind"):
+            guides = guides.filter(association_kind=data["association_kind"])
+        if data.get("association_size"):
+            guides = guides.filter(association_size=data["association_size"])
+        if data.get("tool_before"):
+            guides = guides.filter(tools_before=data["tool_before"])
         return guides
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 
 __all__ = [
     "CallToActionBlock",
@@ -17,13 +17,15 @@ __all__ = [
     "DocumentBlock",
     "FAQBlock",
     "HeadingBlock",
-    "ImageBlock",
+    "AccessibleImageBlock",
+    "CaptionedImageBlock",
     "QuoteBlock",
     "RichTextBlock",
     "VideoEmbedBlock",
     "BaseStreamBlock",
     "embed_url_for",
     "UNSUPPORTED_VIDEO_MESSAGE",
+    "MISSING_ALT_TEXT_MESSAGE",
 ]
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -101,29 +103,46 @@ class CalloutBlock(blocks.StructBlock):
         description = _("Un encadré : astuce, information ou mise en garde.")
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Texte alternatif"),
-        max_length=250,
-        help_text=_("Ce que l'image apporte au texte, pour qui ne la voit pas."),
-    )
-    caption = blocks.CharBlock(label=_("Légende"), max_length=250, required=False)
+MISSING_ALT_TEXT_MESSAGE = _(
+    "Décrivez l'image pour qui ne la voit pas, ou cochez « L'image est décorative »."
+)
+
+
+class AccessibleImageBlock(WagtailImageBlock):
+    """Wagtail's image block (alt text for this page, decorative flag), stricter on blanks.
+
+    Wagtail refuses an image with neither alt text nor the decorative flag, but accepts alt
+    text made of spaces; this block refuses that too, and says what to write. Drafts stay
+    savable, as with Wagtail's own check.
+    """
 
     def clean(self, value):
-        if not (value.get("alt_text") or "").strip():
+        if (
+            not self.is_deferred_validation
+            and value
+            and not value.decorative
+            and not (value.contextual_alt_text or "").strip()
+        ):
             raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(_("Le texte alternatif est obligatoire."))
-                }
+                block_errors={"alt_text": ValidationError(MISSING_ALT_TEXT_MESSAGE)}
             )
         return super().clean(value)
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image, its alt text for this page (or marked decorative) and an optional caption."""
+
+    image = AccessibleImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Légende"), max_length=250, required=False)
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "components/streamfield/image_block.html"
-        description = _("Une image avec son texte alternatif et une légende facultative.")
+        description = _(
+            "Une image avec son texte alternatif (ou marquée décorative) et une légende "
+            "facultative."
+        )
 
 
 # Video hosts we know how to embed, PeerTube (any instance) first.
@@ -272,7 +291,7 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = RichTextBlock()
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()
     video = VideoEmbedBlock()

@@ -88,12 +88,16 @@ def resolve(model, entry):
 
 
 def load_media(media):
-    """Images and documents, found again by title, their files in demo/media/."""
+    """Images and documents, found again by title, their files in demo/media/.
+
+    Other keys are fields, such as an image's `description` (its alternative text).
+    """
     for model, kind in ((get_image_model(), "images"), (get_document_model(), "documents")):
         for entry in media.get(kind, []):
+            fields = {name: value for name, value in entry.items() if name != "file"}
             if not model.objects.filter(title=entry["title"]).exists():
                 with (DEMO_DIR / "media" / entry["file"]).open("rb") as file:
-                    model.objects.create(title=entry["title"], file=File(file, entry["file"]))
+                    model.objects.create(**fields, file=File(file, entry["file"]))
 
 
 def load_records(label, spec):

@@ -113,12 +113,10 @@ class GuidePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    listing_image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Obligatoire si une image est choisie : ce qu'elle montre."),
+        help_text=_(
+            "Son texte alternatif est la description de l'image, dans la médiathèque ; "
+            "une image sans description n'est pas acceptée."
+        ),
     )
     body = StreamField(GuideStreamBlock(), verbose_name=_("contenu"))
 
@@ -175,10 +173,7 @@ class GuidePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("authors"), FieldPanel("last_reviewed")], heading=_("Signature")
         ),
-        MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
-            heading=_("Image de liste"),
-        ),
+        FieldPanel("listing_image"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -234,6 +229,24 @@ class GuidePage(BasePage):
                 entries.append((slugify(block.value["title"]), block.value["title"]))
         return entries
 
+    def testimony_facts(self):
+        """A testimony's facts box: published tools only, the provider only if visitors see it.
+
+        None for any other kind of guide.
+        """
+        if self.kind != GuideKind.TESTIMONY:
+            return None
+        helped_by = self.helped_by
+        if helped_by is not None and (
+            not helped_by.live or helped_by.get_view_restrictions().exists()
+        ):
+            helped_by = None
+        return {
+            "tools_before": self.tools_before.filter(live=True).order_by("name"),
+            "tools_after": self.tools_after.filter(live=True).order_by("name"),
+            "helped_by": helped_by,
+        }
+
     def related_guides(self, limit=3):
         """Other live guides sharing a topic, most recently reviewed first."""
         return listed_guides(
@@ -257,8 +270,11 @@ class GuidePage(BasePage):
         super().clean()
         self.reading_minutes = reading_minutes(self.body)
         errors = {}
-        if self.listing_image_id and not self.listing_image_alt.strip():
-            errors["listing_image_alt"] = _("Décrivez l'image choisie pour qui ne la voit pas.")
+        if self.listing_image and not self.listing_image.description.strip():
+            errors["listing_image"] = _(
+                "Cette image n'a pas de description : ajoutez-la dans la médiathèque "
+                "(Images › l'image › Description), elle sert de texte alternatif."
+            )
         if self.kind == GuideKind.TESTIMONY:
             errors.update(
                 (name, message)

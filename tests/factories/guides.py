@@ -1,8 +1,15 @@
+"""Guide pages and their StreamField blocks, built with wagtail-factories.
+
+A body is given block by block: `GuidePageFactory(body__0__heading__text="Le constat",
+body__1__paragraph__value="<p>…</p>", body__2="argument")`.
+"""
+
 import datetime
 
 import factory
 import wagtail_factories
 
+from guides.blocks import ArgumentBlock, GuideStreamBlock
 from guides.models import (
     AssociationKind,
     Audience,
@@ -12,10 +19,40 @@ from guides.models import (
     GuidePage,
     SwitchDuration,
 )
+from tests.factories.home import (
+    CaptionedImageBlockFactory,
+    HeadingBlockFactory,
+    ParagraphBlockFactory,
+    rich_text,
+)
 
 
-def paragraph_body(words=50):
-    return [{"type": "paragraph", "value": "<p>" + " ".join(["mot"] * words) + "</p>"}]
+def words(count):
+    """A paragraph of `count` words, for the reading time."""
+    return "<p>" + " ".join(["mot"] * count) + "</p>"
+
+
+class ArgumentBlockFactory(wagtail_factories.StructBlockFactory):
+    title = factory.Sequence(lambda n: f"Argument {n}")
+    problem = factory.LazyAttribute(
+        lambda block: rich_text(f"<p>Le problème de {block.title}.</p>")
+    )
+    why_it_matters = factory.LazyFunction(lambda: rich_text("<p>L'association y perd.</p>"))
+    ethical_answer = factory.LazyFunction(lambda: rich_text("<p>Le logiciel libre.</p>"))
+    sources = factory.LazyFunction(list)
+
+    class Meta:
+        model = ArgumentBlock
+
+
+class GuideStreamBlockFactory(wagtail_factories.StreamBlockFactory):
+    heading = factory.SubFactory(HeadingBlockFactory)
+    paragraph = factory.SubFactory(ParagraphBlockFactory)
+    argument = factory.SubFactory(ArgumentBlockFactory)
+    image = factory.SubFactory(CaptionedImageBlockFactory)
+
+    class Meta:
+        model = GuideStreamBlock
 
 
 class GuideIndexPageFactory(wagtail_factories.PageFactory):
@@ -34,11 +71,18 @@ class GuidePageFactory(wagtail_factories.PageFactory):
     audience = Audience.ALL
     authors = "L'équipe éditoriale"
     last_reviewed = datetime.date(2026, 10, 1)
-    body = factory.LazyFunction(paragraph_body)
+    body = wagtail_factories.StreamFieldFactory(GuideStreamBlockFactory)
 
     class Meta:
         model = GuidePage
         skip_postgeneration_save = True
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        """A paragraph of fifty words, unless the test gives the body."""
+        if not any(key == "body" or key.startswith("body__") for key in params):
+            params = {**params, "body__0__paragraph__value": words(50)}
+        return super()._generate(strategy, params)
 
     @factory.post_generation
     def topics(self, create, topics, **kwargs):

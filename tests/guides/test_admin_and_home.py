@@ -23,33 +23,21 @@ def test_the_admin_guide_listing_query_count_is_constant(admin_client, guide_ind
     assert response.content.decode().count("data-listing-page-title") >= 15
 
 
-def argument_block(title):
-    return {
-        "type": "argument",
-        "value": {
-            "title": title,
-            "problem": f"<p>Le problème de {title}.</p>",
-            "why_it_matters": "<p>Parce que.</p>",
-            "ethical_answer": "<p>Le libre.</p>",
-            "sources": [],
-        },
-    }
-
-
 def test_the_home_page_features_chosen_guides_and_their_arguments(client, home_page, guide_index):
     argumentaire = GuidePageFactory(
         parent=guide_index,
         title="La triple domination",
         kind=GuideKind.ARGUMENT,
-        body=[argument_block("Une domination économique"), argument_block("La gratuité")],
+        body__0__argument__title="Une domination économique",
+        body__1__argument__title="La gratuité",
     )
     practical = GuidePageFactory(
-        parent=guide_index, title="Migrer pas à pas", body=[argument_block("Pas affiché")]
+        parent=guide_index, title="Migrer pas à pas", body__0__argument__title="Pas affiché"
     )
     GuidePageFactory(parent=guide_index, title="Guide non choisi")
     unpublished = GuidePageFactory(parent=guide_index, title="Guide retiré")
     home_page.featured_guides = [
-        {"type": "guide", "value": guide.pk} for guide in (practical, argumentaire, unpublished)
+        ("guide", guide) for guide in (practical, argumentaire, unpublished)
     ]
     home_page.save_revision().publish()
     unpublished.unpublish()

@@ -4,7 +4,7 @@ import pytest
 
 from guides.models import Audience, GuideKind
 from tests.factories.catalogue import CategoryFactory
-from tests.factories.guides import GuidePageFactory
+from tests.factories.guides import GuidePageFactory, GuideTestimonyFactory
 from tests.helpers import assert_query_budget
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def library(guide_index):
         ("Témoignage moyen", GuideKind.TESTIMONY, Audience.MEDIUM, [visio]),
     ]
     return {
-        title: GuidePageFactory(
+        title: (GuideTestimonyFactory if kind == GuideKind.TESTIMONY else GuidePageFactory)(
             parent=guide_index, title=title, kind=kind, audience=audience, topics=topics
         )
         for title, kind, audience, topics in specs

@@ -26,7 +26,6 @@ def edit_form(guide, topic, action, **extra):
             "audience": "all",
             "authors": "L'équipe éditoriale",
             "last_reviewed": "2026-11-01",
-            "listing_image_alt": "",
             "body": streamfield([("paragraph", rich_text("<p>Jitsi Meet suffit.</p>"))]),
             "comments": inline_formset([]),
             **extra,

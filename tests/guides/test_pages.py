@@ -8,7 +8,7 @@ from guides.models import Audience, GuideIndexPage, GuideKind, GuidePage
 from home.demo_tools import ensure_home_page
 from home.models import HomePage, StandardPage
 from tests.factories.catalogue import CategoryFactory
-from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory, paragraph_body
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory, words
 from tests.helpers import assert_query_budget
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,6 @@ class GuideTreeTests(WagtailPageTestCase):
                 "audience": Audience.SMALL,
                 "authors": "Framasoft",
                 "last_reviewed": "2026-10-01",
-                "listing_image_alt": "",
                 "body": streamfield(
                     [
                         ("heading", {"text": "Pourquoi changer", "level": "h2"}),
@@ -74,8 +73,8 @@ class GuideTreeTests(WagtailPageTestCase):
 
 
 def test_reading_time_follows_the_length_of_the_body(guide_index):
-    short = GuidePageFactory(parent=guide_index, body=paragraph_body(150))
-    long = GuidePageFactory(parent=guide_index, body=paragraph_body(1000))
+    short = GuidePageFactory(parent=guide_index, body__0__paragraph__value=words(150))
+    long = GuidePageFactory(parent=guide_index, body__0__paragraph__value=words(1000))
     assert (short.reading_minutes, long.reading_minutes) == (1, 5)
 
 
@@ -85,12 +84,11 @@ def test_a_guide_shows_its_table_of_contents_and_facts(client, guide_index):
         parent=guide_index,
         topics=[topic],
         authors="L'équipe de Framasoft",
-        body=[
-            {"type": "heading", "value": {"text": "Le constat", "level": "h2"}},
-            {"type": "paragraph", "value": "<p>Du texte.</p>"},
-            {"type": "heading", "value": {"text": "Un détail", "level": "h3"}},
-            {"type": "heading", "value": {"text": "Les solutions", "level": "h2"}},
-        ],
+        body__0__heading__text="Le constat",
+        body__1__paragraph__value="<p>Du texte.</p>",
+        body__2__heading__text="Un détail",
+        body__2__heading__level="h3",
+        body__3__heading__text="Les solutions",
     )
     response = client.get(guide.url)
     html = response.content.decode()
@@ -117,26 +115,26 @@ def test_related_guides_share_a_topic_and_exclude_the_guide_itself(client, guide
     assert "Choisir un webmail" in html and "Quitter YouTube" not in html
 
 
-def test_a_listing_image_needs_its_alt_text(guide_index):
+def test_a_listing_image_needs_a_description(guide_index):
+    """The image's description is its alt text: a guide refuses an image without one."""
     guide = GuidePageFactory(parent=guide_index)
-    guide.listing_image = ImageFactory()
-    guide.listing_image_alt = "  "
+    guide.listing_image = ImageFactory(description="  ")
     with pytest.raises(ValidationError) as error:
         guide.full_clean()
-    assert "listing_image_alt" in error.value.message_dict
+    assert "n'a pas de description" in str(error.value.message_dict["listing_image"])
+    guide.listing_image = ImageFactory(description="Un bureau associatif")
+    guide.full_clean()
 
 
-def test_the_listing_image_is_shown_with_its_alt_text_in_constant_queries(client, guide_index):
+def test_the_listing_image_is_shown_with_its_description_in_constant_queries(client, guide_index):
     GuidePageFactory(
-        parent=guide_index, listing_image=ImageFactory(), listing_image_alt="Un bureau associatif"
+        parent=guide_index, listing_image=ImageFactory(description="Un bureau associatif")
     )
 
     def add_guides_with_images():
         for number in range(3):
             GuidePageFactory(
-                parent=guide_index,
-                listing_image=ImageFactory(),
-                listing_image_alt=f"Image {number}",
+                parent=guide_index, listing_image=ImageFactory(description=f"Image {number}")
             )
 
     # Budget: today's count plus two; the count stays the same with four images.

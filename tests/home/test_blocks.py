@@ -1,8 +1,8 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
-from wagtail_factories import ImageFactory
 
-from home.blocks import CallToActionBlock, ImageBlock, VideoEmbedBlock, embed_url_for
+from home.blocks import CallToActionBlock, CaptionedImageBlock, VideoEmbedBlock, embed_url_for
+from tests.factories.home import CaptionedImageBlockFactory
 
 
 @pytest.mark.parametrize(
@@ -48,17 +48,34 @@ def test_video_block_renders_no_iframe_before_a_click():
     assert 'href="https://framatube.org/w/kkGMgK9ZtnKfYAgnEtQxbv"' in html
 
 
+def image_errors(block, value):
+    """The errors of the image inside a captioned image block, which must refuse `value`."""
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    return error.value.block_errors["image"].block_errors
+
+
 @pytest.mark.django_db
 def test_image_block_requires_alt_text():
-    """Blank alt text is refused with its own French message; real alt text is kept."""
-    block = ImageBlock()
-    image = ImageFactory()
-    with pytest.raises(StructBlockValidationError) as error:
-        block.clean(block.to_python({"image": image.pk, "alt_text": "  ", "caption": ""}))
-    assert set(error.value.block_errors) == {"alt_text"}
-    assert "Le texte alternatif est obligatoire." in str(error.value.block_errors["alt_text"])
-    described = {"image": image.pk, "alt_text": "Un atelier", "caption": ""}
-    assert block.clean(block.to_python(described))["alt_text"] == "Un atelier"
+    """Blank alt text is refused in French unless the image is decorative; real text is kept."""
+    block = CaptionedImageBlock()
+    for blank in ("", "   "):
+        errors = image_errors(block, CaptionedImageBlockFactory(image__alt_text=blank))
+        assert set(errors) == {"alt_text"}
+        assert "Décrivez l'image pour qui ne la voit pas" in str(errors["alt_text"])
+    decorative = CaptionedImageBlockFactory(image__decorative=True, image__alt_text="")
+    assert block.clean(decorative)["image"].decorative
+    described = CaptionedImageBlockFactory(image__alt_text="Un atelier")
+    assert block.clean(described)["image"].contextual_alt_text == "Un atelier"
+
+
+@pytest.mark.django_db
+def test_image_block_renders_its_alt_text_for_this_page_and_none_when_decorative():
+    block = CaptionedImageBlock()
+    html = block.render(CaptionedImageBlockFactory(image__alt_text="Un atelier", caption="Légende"))
+    assert 'alt="Un atelier"' in html and "<figcaption>Légende</figcaption>" in html
+    html = block.render(CaptionedImageBlockFactory(image__decorative=True))
+    assert 'alt=""' in html and "<figcaption>" not in html
 
 
 @pytest.mark.django_db
