@@ -65,6 +65,7 @@ PROVIDER_VIEWS = frozenset(
         "directory_contactrequest_modeladmin_index",
         "directory_contactrequest_modeladmin_inspect",
         "directory_contactrequest_modeladmin_history",
+        "directory_contactrequest_answered",
     }
 )
 

@@ -1,10 +1,13 @@
-"""A provider's contact request: stored, then e-mailed through the outbox (form in views)."""
+"""Messages to providers, stored, then e-mailed through the outbox: a contact request from a
+provider's profile (form in views), or a request for support with the association's plan."""
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from outbox.mail import queue_templated_email
+
+from .models import ContactRequest
 
 
 def retention_months():
@@ -29,3 +32,49 @@ def send_contact_request(provider, form):
     )
     contact_request.save(update_fields=["email_message"])
     return contact_request
+
+
+@transaction.atomic
+def send_support_request(providers, *, association_name, email, message, plan, region=None):
+    """One request per provider, each e-mailed to it with the plan, then a copy to the sender.
+
+    `plan` is what the association's answers say, as the diagnostic lays it out (see
+    `ContactRequest.plan_rows`); it is stored with each request so the provider reads it in its
+    admin space. Everything happens in one transaction: all requests and e-mails, or none.
+    """
+    association = " ".join(association_name.split())
+    requests = []
+    for provider in providers:
+        support_request = ContactRequest.objects.create(
+            provider=provider,
+            association_name=association_name,
+            email=email,
+            region=region,
+            message=message,
+            consent=True,
+            plan=plan,
+        )
+        support_request.email_message = queue_templated_email(
+            [provider.contact_email],
+            _("Demande d'accompagnement de %(association)s via Emancip'Asso")
+            % {"association": association},
+            "directory_support_request",
+            {"provider": provider, "request": support_request},
+            reply_to=[email],
+        )
+        support_request.save(update_fields=["email_message"])
+        requests.append(support_request)
+    queue_templated_email(
+        [email],
+        _("Copie de votre demande d'accompagnement via Emancip'Asso"),
+        "directory_support_request_copy",
+        {
+            "association_name": association_name,
+            "message": message,
+            "requests": requests,
+            "plan_rows": requests[0].plan_rows if requests else [],
+            "result_url": requests[0].plan_result_url if requests else "",
+            "retention_months": retention_months(),
+        },
+    )
+    return requests

@@ -15,6 +15,7 @@ from .admin_views import ApproveView, RejectView
 from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages, is_provider
 from .service_providers import providers_for_service
+from .support_admin import AnsweredView, FollowUpMenuItem, SupportFollowUpView
 from .viewsets import ProviderMaintainerViewSet
 
 hooks.register("catalogue_service_context", providers_for_service)
@@ -22,14 +23,23 @@ hooks.register("catalogue_service_context", providers_for_service)
 
 @modeladmin_register
 class ContactRequestAdmin(HubModelAdmin):
-    """A request is visible only to who may change the profile it was sent to."""
+    """A request is visible only to who may change the profile it was sent to; that account
+    marks it answered from its detail view, where a request for support shows its plan."""
 
     model = ContactRequest
     menu_label = _("Demandes de contact")
     menu_icon = "mail"
     menu_order = 310
     permission_helper_class = ReviewOnlyPermissionHelper
-    list_display = ("created_at", "association_name", "person_name", "provider", "delivery")
+    inspect_template_name = "directory/admin/contact_request_inspect.html"
+    list_display = (
+        "created_at",
+        "association_name",
+        "kind",
+        "provider",
+        "answered",
+        "delivery",
+    )
     list_filter = ("created_at",)
     search_fields = ("association_name", "person_name", "email", "message")
     inspect_view_fields = [
@@ -42,6 +52,7 @@ class ContactRequestAdmin(HubModelAdmin):
         "needs",
         "message",
         "consent",
+        "answered_at",
     ]
 
     def restrict_queryset(self, queryset, user):
@@ -50,10 +61,33 @@ class ContactRequestAdmin(HubModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("provider", "email_message")
 
+    def kind(self, obj):
+        return _("Accompagnement") if obj.is_support_request else _("Contact")
+
+    kind.short_description = _("type")
+
+    def answered(self, obj):
+        return _("Oui") if obj.answered_at else _("Pas encore")
+
+    answered.short_description = _("répondue")
+
     def delivery(self, obj):
         return obj.email_message.get_status_display() if obj.email_message else "—"
 
     delivery.short_description = _("envoi du courriel")
+
+    def answered_view(self, request, instance_pk):
+        return AnsweredView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            path(
+                "directory/contactrequest/<int:instance_pk>/repondue/",
+                self.answered_view,
+                name="directory_contactrequest_answered",
+            ),
+        )
 
 
 class ApplicationButtonHelper(ButtonHelper):
@@ -178,3 +212,30 @@ def no_site_summary_for_providers(request, summary_items):
     Runs after Wagtail's own hooks (order 0), which add those items."""
     if is_provider_only(request.user):
         summary_items.clear()
+
+
+@hooks.register("register_admin_urls")
+def register_support_follow_up():
+    return [
+        path(
+            "annuaire/suivi-des-demandes/",
+            SupportFollowUpView.as_view(),
+            name="directory_support_follow_up",
+        ),
+        path(
+            "annuaire/suivi-des-demandes/resultats/",
+            SupportFollowUpView.as_view(results_only=True),
+            name="directory_support_follow_up_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def support_follow_up_menu_item():
+    return FollowUpMenuItem(
+        _("Suivi des demandes"),
+        reverse("directory_support_follow_up"),
+        name="support-follow-up",
+        icon_name="mail",
+        order=1000,
+    )

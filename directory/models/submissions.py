@@ -8,7 +8,12 @@ from .taxonomy import StructureType
 
 
 class ContactRequest(models.Model):
-    """A message from an association to one provider, stored before it is e-mailed."""
+    """A message from an association to one provider, stored before it is e-mailed.
+
+    A request for support sent from the diagnostic's result is one of these too, with the
+    association's plan attached (`plan`); the provider marks it answered (`answered_at`), so
+    moderators can see who never answers.
+    """
 
     provider = models.ForeignKey(
         "directory.ProviderPage",
@@ -41,14 +46,51 @@ class ContactRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    plan = models.JSONField(
+        _("plan de l'association"),
+        default=dict,
+        blank=True,
+        help_text=_("Pour une demande d'accompagnement : ses réponses au diagnostic."),
+    )
+    answered_at = models.DateTimeField(_("répondue le"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("demande de contact")
         verbose_name_plural = _("demandes de contact")
+        permissions = [
+            (
+                "view_followup_contactrequest",
+                _("Peut voir le suivi des demandes reçues et répondues par prestataire"),
+            )
+        ]
 
     def __str__(self):
         return f"{self.association_name} → {self.provider.title}"
+
+    @property
+    def is_support_request(self):
+        """Sent from the diagnostic's result with a plan, rather than from the profile."""
+        return bool(self.plan)
+
+    @property
+    def plan_rows(self):
+        """The plan as (label, value) pairs in plain French, in the diagnostic's order.
+
+        Read defensively: the plan is stored JSON, and a malformed row is skipped rather than
+        breaking the provider's screen."""
+        rows = self.plan.get("summary", []) if isinstance(self.plan, dict) else []
+        return [
+            (str(row[0]), str(row[1]))
+            for row in rows
+            if isinstance(row, list | tuple) and len(row) == 2
+        ]
+
+    @property
+    def plan_result_url(self):
+        """The diagnostic's result for these answers, to open the whole plan on the site."""
+        url = self.plan.get("result_url", "") if isinstance(self.plan, dict) else ""
+        return url if isinstance(url, str) and url.startswith(("https://", "http://")) else ""
 
 
 class ProviderApplication(models.Model):
