@@ -6,4 +6,7 @@ class DiagnosticConfig(AppConfig):
     verbose_name = "Diagnostic « Passer au libre »"
 
     def ready(self):
-        from diagnostic import views  # noqa: F401 - fills the page's route views (home.routes)
+        from diagnostic import (  # noqa: F401 - fill the page's route views (home.routes)
+            support_views,
+            views,
+        )

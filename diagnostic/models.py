@@ -84,3 +84,15 @@ class DiagnosticPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     @path("imprimer/", name="print")
     def print_view(self, request):
         return self.serve_route("print", request)
+
+    @path("envoyer/", name="send_plan")
+    def send_plan(self, request):
+        return self.serve_route("send_plan", request)
+
+    @path("demander-de-l-aide/", name="ask_help")
+    def ask_help(self, request):
+        return self.serve_route("ask_help", request)
+
+    @path("demande-envoyee/", name="support_sent")
+    def support_sent(self, request):
+        return self.serve_route("support_sent", request)
