@@ -55,6 +55,9 @@ def site_content(home_page, catalogue_index, guide_index):
         replaces=[gmail],
         self_hostable=False,
     )
+    FreeAlternativeFactory(  # installable, but no provider of the directory offers it
+        name="SnappyMail", slug="snappymail", category=mail, live=True, replaces=[gmail]
+    )
     framadate = FreeAlternativeFactory(
         name="Framadate", slug="framadate", category=polls, live=True, replaces=[doodle]
     )
@@ -130,7 +133,9 @@ def test_the_result_explains_each_tool_and_splits_its_alternatives(client, site_
         "Vous l'installez vous-même", 1
     )
     assert "Roundcube" in hosted and "Breizh Libre" in hosted
-    assert "Thunderbird" in installed.split("</ul>")[0]
+    installed = installed.split("</ul>")[0]
+    assert "Thunderbird" in installed and "SnappyMail" in installed
+    assert "SnappyMail" not in hosted
     assert html.index("Quitter Gmail pas à pas") < html.index("Pourquoi quitter Gmail")
 
 
