@@ -42,6 +42,7 @@ def send_support_request(providers, *, association_name, email, message, plan, r
     `ContactRequest.plan_rows`); it is stored with each request so the provider reads it in its
     admin space. Everything happens in one transaction: all requests and e-mails, or none.
     """
+    providers = list(providers)
     association = " ".join(association_name.split())
     requests = []
     for provider in providers:
@@ -59,7 +60,7 @@ def send_support_request(providers, *, association_name, email, message, plan, r
             _("Demande d'accompagnement de %(association)s via Emancip'Asso")
             % {"association": association},
             "directory_support_request",
-            {"provider": provider, "request": support_request},
+            {"provider": provider, "request": support_request, "others": len(providers) - 1},
             reply_to=[email],
         )
         support_request.save(update_fields=["email_message"])

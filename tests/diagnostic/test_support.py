@@ -218,6 +218,7 @@ def test_the_plan_by_email_uses_the_address_once(
     assert "Webmail libre" in message.body
     assert "Structure A" in message.body
     assert "/passer-au-libre/imprimer/" in message.body
+    assert "<" not in message.body  # names, never a Python object's repr
     email = OutgoingEmail.objects.get()
     assert email.status == OutgoingEmail.Status.SENT
     assert email.to == []

@@ -86,6 +86,7 @@ def test_one_request_per_provider_each_emailed_with_the_plan_and_a_copy_to_the_a
     assert "- Outils utilisés : Gmail, WhatsApp" in message.body
     assert "- Où : Finistère (29), Bretagne" in message.body
     assert PLAN["result_url"] in message.body
+    assert "la même demande à une autre structure" in message.body
     copy = to_providers[("camille@jardin.example.org",)]
     assert "- Les Libristes" in copy.body and "- Coop du Nord" in copy.body
     assert "- Moyens : Un petit budget" in copy.body
