@@ -76,6 +76,7 @@ class AlternativeFact:
     pk: int
     name: str
     service_id: int
+    hostable: bool = True  # server software, rather than an app to install
 
 
 @dataclass
@@ -141,10 +142,13 @@ def score(answers, provider, alternatives):
     hosted = [alt for alt in alternatives if alt.pk in provider.tool_ids]
     covered_services = {alt.service_id for alt in hosted}
     points += TOOL_POINTS * min(len(covered_services), MAX_TOOLS_COUNTED)
-    if hosted:
-        names = ", ".join(dict.fromkeys(alt.name for alt in hosted))
-        verb = _("héberge %(tools)s") if HOSTING in provider.offerings else _("maîtrise %(tools)s")
-        reasons.append(verb % {"tools": names})
+    hosts = HOSTING in provider.offerings
+    for verb, alts in (
+        (_("héberge %(tools)s"), [alt for alt in hosted if hosts and alt.hostable]),
+        (_("maîtrise %(tools)s"), [alt for alt in hosted if not (hosts and alt.hostable)]),
+    ):
+        if alts:
+            reasons.append(verb % {"tools": ", ".join(dict.fromkeys(alt.name for alt in alts))})
     reasons.append(_area_reason(answers, area))
 
     offered = []
@@ -194,7 +198,12 @@ def load_alternatives(service_ids):
     rows = (
         through.objects.filter(proprietaryservice_id__in=service_ids, freealternative__live=True)
         .order_by("freealternative__name")
-        .values_list("freealternative_id", "freealternative__name", "proprietaryservice_id")
+        .values_list(
+            "freealternative_id",
+            "freealternative__name",
+            "proprietaryservice_id",
+            "freealternative__self_hostable",
+        )
     )
     return [AlternativeFact(*row) for row in rows]
 

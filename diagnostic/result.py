@@ -30,7 +30,7 @@ GUIDE_ORDER = [GuideKind.PRACTICAL, GuideKind.ARGUMENT, GuideKind.TESTIMONY, Gui
 @dataclass
 class HostedAlternative:
     alternative: object
-    providers: list  # ProviderPages of the directory that host or support it
+    providers: list  # live ProviderPages that host or support it, open ones first
 
 
 @dataclass
@@ -39,7 +39,7 @@ class ToolAdvice:
 
     service: object
     hosted: list = field(default_factory=list)  # HostedAlternative
-    self_installed: list = field(default_factory=list)  # FreeAlternative
+    self_installed: list = field(default_factory=list)  # HostedAlternative, perhaps no provider
     guides: list = field(default_factory=list)
     catalogue_url: str = ""
 
@@ -47,7 +47,7 @@ class ToolAdvice:
     def effort(self):
         """The difficulty of the easiest alternative, or None when the catalogue has none."""
         levels = [h.alternative.difficulty for h in self.hosted]
-        levels += [alternative.difficulty for alternative in self.self_installed]
+        levels += [i.alternative.difficulty for i in self.self_installed]
         return min(levels) if levels else None
 
     @property
@@ -132,11 +132,13 @@ def tool_advice(answers, alternatives, hosts, guides, catalogue):
         for alternative in alternatives:
             if service.pk not in {s.pk for s in alternative.chosen_services}:
                 continue
-            providers = hosts.get(alternative.pk, [])
-            if providers:
-                item.hosted.append(HostedAlternative(alternative, providers[:MAX_HOSTS_NAMED]))
+            entry = HostedAlternative(alternative, hosts.get(alternative.pk, [])[:MAX_HOSTS_NAMED])
+            # Server software a provider runs is opened for you; an app or a desktop program
+            # (not self_hostable) is installed by the association, a provider can help.
+            if entry.providers and alternative.self_hostable:
+                item.hosted.append(entry)
             else:
-                item.self_installed.append(alternative)
+                item.self_installed.append(entry)
         if catalogue is not None:
             item.catalogue_url = catalogue.url + catalogue.reverse_subpage(
                 "service", args=[service.slug]
@@ -166,7 +168,7 @@ def build_result(page, answers):
     """The template context of a result: tools, providers, plan, webinars, testimonies."""
     alternatives = live_alternatives(answers.service_ids)
     facts = [
-        AlternativeFact(alternative.pk, alternative.name, service.pk)
+        AlternativeFact(alternative.pk, alternative.name, service.pk, alternative.self_hostable)
         for alternative in alternatives
         for service in alternative.chosen_services
     ]

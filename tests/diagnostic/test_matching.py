@@ -98,6 +98,13 @@ def test_hosting_the_chosen_tools_alternatives_ranks_higher_and_is_named():
     assert proposal.matches[1].reasons[0] == "maîtrise Roundcube"
 
 
+def test_an_app_to_install_is_mastered_not_hosted():
+    signal = AlternativeFact(9, "Signal", 1, hostable=False)
+    host = provider(1, "Hôte", remote=True, tool_ids={7, 9}, offerings={"hebergement": "H"})
+    [match] = rank(in_rennes(), [host], [*ALTERNATIVES, signal]).matches
+    assert match.reasons[:2] == ["héberge Roundcube", "maîtrise Signal"]
+
+
 def test_wished_prestations_rank_higher_and_are_named():
     trains = provider(
         1, "Forme", remote=True, offerings={"formation-utilisateurs": "Formation des utilisateurs"}

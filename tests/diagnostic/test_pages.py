@@ -66,7 +66,7 @@ def site_content(home_page, catalogue_index, guide_index):
         parent=directory,
         title="Breizh Libre",
         departments=["35"],
-        tools=[roundcube],
+        tools=[roundcube, thunderbird],
         offerings=["hebergement", "formation-utilisateurs"],
         prices_adapted=True,
     )
@@ -135,13 +135,17 @@ def test_the_result_explains_each_tool_and_splits_its_alternatives(client, site_
     assert "Roundcube" in hosted and "Breizh Libre" in hosted
     installed = installed.split("</ul>")[0]
     assert "Thunderbird" in installed and "SnappyMail" in installed
+    assert "Pour vous aider : <a" in installed  # a program to install, a provider to help
     assert "SnappyMail" not in hosted
     assert html.index("Quitter Gmail pas à pas") < html.index("Pourquoi quitter Gmail")
 
 
 def test_the_result_names_the_providers_that_fit_with_their_reasons(client, site_content):
     html = get(client, RESULT)
-    assert "héberge Roundcube · intervient sur place : Ille-et-Vilaine (35)" in html
+    assert (
+        "héberge Roundcube · maîtrise Thunderbird · intervient sur place : Ille-et-Vilaine (35)"
+        in html
+    )
     assert "propose : formation des utilisateurs" in html
     assert "tarifs adaptés aux associations" in html
     assert "Lyon Libre</a></h3>" not in html  # neither in the area nor remote
