@@ -125,14 +125,19 @@ def guides_by_service(service_ids):
     return by_service
 
 
-def tool_advice(answers, alternatives, hosts, guides, catalogue):
+def tool_advice(answers, alternatives, hosts, guides, catalogue, proposed=()):
+    """Advice per chosen tool; hosts the result proposes are named first, then remote ones."""
     advice = []
     for service in answers.services:
         item = ToolAdvice(service, guides=guides.get(service.pk, [])[:MAX_GUIDES_PER_TOOL])
         for alternative in alternatives:
             if service.pk not in {s.pk for s in alternative.chosen_services}:
                 continue
-            entry = HostedAlternative(alternative, hosts.get(alternative.pk, [])[:MAX_HOSTS_NAMED])
+            providers = sorted(
+                hosts.get(alternative.pk, []),
+                key=lambda provider: (provider.pk not in proposed, not provider.remote),
+            )
+            entry = HostedAlternative(alternative, providers[:MAX_HOSTS_NAMED])
             # Server software a provider runs is opened for you; an app or a desktop program
             # (not self_hostable) is installed by the association, a provider can help.
             if entry.providers and alternative.self_hostable:
@@ -179,6 +184,7 @@ def build_result(page, answers):
         hosting_providers([alternative.pk for alternative in alternatives]),
         guides_by_service(answers.service_ids),
         CatalogueIndexPage.objects.live().public().first(),
+        proposed={match.provider.pk for match in proposal.matches + proposal.fallback},
     )
     efforts = {item.service.pk: item.effort for item in advice}
     first_match = proposal.matches[0].provider if proposal.matches else None

@@ -35,6 +35,12 @@ def diagnostic_form(request):
     return form
 
 
+def board_draft(page, answers):
+    """The decision draft with the association's tools in place of "[outils]"."""
+    names = ", ".join(service.name for service in answers.services)
+    return page.board_decision_draft.replace("[outils]", names or "[outils]")
+
+
 def base_context(page, form):
     answers = form.answers()
     query = answers.query_string()
@@ -46,6 +52,7 @@ def base_context(page, form):
         "print_url": page.url + page.reverse_subpage("print") + query,
         "kit_url": page.url + page.reverse_subpage("board_kit") + query,
         "result_url": page.url + query,
+        "board_draft": board_draft(page, answers),
     }
 
 

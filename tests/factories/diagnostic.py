@@ -29,7 +29,9 @@ class DiagnosticPageFactory(wagtail_factories.PageFactory):
     slug = "passer-au-libre"
     introduction = "Dites-nous quels outils vous utilisez : vous aurez un plan."
     steps = factory.LazyFunction(plan_steps)
-    board_decision_draft = "Le conseil d'administration décide de passer au libre."
+    board_decision_draft = (
+        "Le conseil d'administration décide de quitter [outils] et de passer au libre."
+    )
     expectations = "<p>Comptez deux à trois ans ; le libre n'est pas gratuit.</p>"
 
     class Meta:
