@@ -1,10 +1,10 @@
 """Which URLs the gates visit, found from the demo site so that a new page type joins by itself.
 
 One live page of every concrete page model, the parameter-free routes of routable pages, the
-search and a 404, then one level of internal links from each of those pages: a link whose route
-(a page model, a routable view, a Django URL name) has not been seen yet adds its URL. Routes with
-parameters (`/alternatives/remplacer/<slug>/`) are found that way, through the links that lead to
-them.
+search, a few pages made from their query string (QUERY_EXAMPLES) and a 404, then one level of
+internal links from each of those pages: a link whose route (a page model, a routable view, a
+Django URL name) has not been seen yet adds its URL. Routes with parameters
+(`/alternatives/remplacer/<slug>/`) are found that way, through the links that lead to them.
 """
 
 from dataclasses import dataclass
@@ -19,6 +19,17 @@ from wagtail.models import Page, Site, get_page_models
 
 SEARCH_QUERY = "association"
 MISSING_PATH = "/cette-page-n-existe-pas/"
+# Pages whose content comes from their query string, which links found here never carry: one
+# example each, as a visitor has it (a sports club in Ille-et-Vilaine runs the diagnostic).
+DIAGNOSTIC_ANSWERS = (
+    "?outils=gmail&outils=whatsapp&outils=facebook&departement=35&taille=small"
+    "&moyens=aucun&souhaits=formation&probleme=whatsapp"
+)
+QUERY_EXAMPLES = [
+    ("diagnostic: résultat", f"/passer-au-libre/{DIAGNOSTIC_ANSWERS}"),
+    ("diagnostic: kit pour le conseil", f"/passer-au-libre/kit-conseil/{DIAGNOSTIC_ANSWERS}"),
+    ("diagnostic: plan à imprimer", f"/passer-au-libre/imprimer/{DIAGNOSTIC_ANSWERS}"),
+]
 # Paths that are not public pages: the admin, files, machine-readable endpoints.
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/api/", "/media/", "/static/", "/sitemap.xml")
 
@@ -126,7 +137,7 @@ class _Discovery:
             return
         if "text/html" not in response.get("Content-Type", ""):
             return
-        label = key[1] if key[0] in ("url", "missing") else _label(key, path)
+        label = key[1] if key[0] in ("url", "missing", "example") else _label(key, path)
         self.found[key] = SitePage(label, path, expected_status)
         self.html[key] = response.content.decode()
 
@@ -147,6 +158,8 @@ def discover_site_pages():
         if isinstance(page, RoutablePageMixin):
             for path in routable_paths(page):
                 discovery.add(path)
+    for label, path in QUERY_EXAMPLES:
+        discovery.add(path, key=("example", label))
     discovery.add(f"/recherche/?q={SEARCH_QUERY}")
     discovery.add(MISSING_PATH, expected_status=404, key=("missing", "404"))
     discovery.follow_links()
