@@ -24,8 +24,8 @@ def service(request, catalogue, slug):
     """Higher apps add what they offer for this service (guides, providers) through the
     `catalogue_service_context` hook, so that the catalogue imports none of them.
 
-    A contribution may include `offered_by`: {alternative id: [pages of who offers it]},
-    shown on each alternative's card."""
+    A contribution may include `offered_by`: {alternative id: who offers it}, shown on each
+    alternative's card as `providers` (pages), `more` (how many others) and `directory_url`."""
     service = get_object_or_404(
         ProprietaryService.objects.live().select_related("category"), slug=slug
     )
@@ -35,7 +35,7 @@ def service(request, catalogue, slug):
         context.update(contribute(service, request))
     offered_by = context.pop("offered_by")
     context["alternative_cards"] = [
-        (alternative, offered_by.get(alternative.pk, [])) for alternative in alternatives
+        (alternative, offered_by.get(alternative.pk)) for alternative in alternatives
     ]
     return catalogue.render(
         request, template="pages/catalogue/service_page.html", context_overrides=context

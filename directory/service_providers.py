@@ -5,12 +5,23 @@ receives it through its `catalogue_service_context` hook.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import F, prefetch_related_objects
 
-from directory.models import ProviderPage
+from directory.models import DirectoryIndexPage, ProviderPage
 
 MAX_PROVIDERS_PER_SERVICE = 6
+MAX_PROVIDERS_PER_ALTERNATIVE = 4
+
+
+@dataclass(frozen=True)
+class OfferedBy:
+    """Who offers one alternative: the first few providers, how many more, where to see all."""
+
+    providers: list
+    more: int
+    directory_url: str
 
 
 def providers_for_service(service, request):
@@ -20,19 +31,34 @@ def providers_for_service(service, request):
         ProviderPage.objects.live()
         .public()
         .filter(tools__replaces=service, tools__live=True)
-        .annotate(alternative_id=F("tools"))
+        .annotate(alternative_id=F("tools"), alternative_slug=F("tools__slug"))
         .select_related("logo")
         .order_by("title", "pk")
     )
     providers = {}
-    offered_by = defaultdict(list)
+    by_alternative = defaultdict(list)
+    slugs = {}
     for row in rows:
-        provider = providers.setdefault(row.pk, row)
-        offered_by[row.alternative_id].append(provider)
+        by_alternative[row.alternative_id].append(providers.setdefault(row.pk, row))
+        slugs[row.alternative_id] = row.alternative_slug
     listed = list(providers.values())[:MAX_PROVIDERS_PER_SERVICE]
     prefetch_related_objects(listed, "offerings", "regions", "departments")
     return {
         "service_providers": listed,
         "more_service_providers": len(providers) > MAX_PROVIDERS_PER_SERVICE,
-        "offered_by": dict(offered_by),
+        "offered_by": _offered_by(by_alternative, slugs, request),
+    }
+
+
+def _offered_by(by_alternative, slugs, request):
+    """The first providers of each alternative; the directory filtered by the tool for more."""
+    directory = DirectoryIndexPage.objects.live().first() if by_alternative else None
+    base = directory.get_url(request) if directory else ""
+    return {
+        pk: OfferedBy(
+            providers[:MAX_PROVIDERS_PER_ALTERNATIVE],
+            max(len(providers) - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
+            f"{base}?outil={slugs[pk]}" if base else "",
+        )
+        for pk, providers in by_alternative.items()
     }

@@ -147,7 +147,7 @@ class ProprietaryService(CatalogueEntry):
         context = super().get_preview_context(request, mode_name)
         context["service"] = self
         alternatives = self.alternatives.live().select_related("category") if self.pk else []
-        context["alternative_cards"] = [(alternative, []) for alternative in alternatives]
+        context["alternative_cards"] = [(alternative, None) for alternative in alternatives]
         return context
 
 

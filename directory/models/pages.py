@@ -27,6 +27,13 @@ from .taxonomy import OfferType, StructureType, SupportLevel
 # Facts a provider cannot claim for itself (CHATONS membership): moderators check them.
 VERIFY_PROVIDERS = "directory.verify_providerpage"
 
+# The logo's text alternative is Wagtail's own image description, written at upload.
+LOGO_WITHOUT_DESCRIPTION = _(
+    "Décrivez ce logo dans le champ « description » de l'image : c'est le texte lu aux "
+    "personnes qui ne le voient pas. Transférez le logo à nouveau en remplissant ce champ, "
+    "ou choisissez une image qui a déjà une description."
+)
+
 
 @dataclass(frozen=True)
 class ProviderTool:
@@ -117,12 +124,10 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    logo_alt = models.CharField(
-        _("texte alternatif du logo"),
-        max_length=150,
-        blank=True,
-        help_text=_("Ce que montre le logo, pour les personnes qui ne le voient pas."),
+        help_text=_(
+            "En transférant l'image, remplissez sa « description » : ce que montre le logo, "
+            "lu aux personnes qui ne le voient pas."
+        ),
     )
     structure_type = models.CharField(
         _("type de structure"), max_length=20, choices=StructureType.choices
@@ -212,7 +217,7 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
                 FieldPanel("structure_type"),
                 FieldPanel("chatons_member", permission=VERIFY_PROVIDERS),
                 FieldPanel("city"),
-                FieldRowPanel([FieldPanel("logo"), FieldPanel("logo_alt")]),
+                FieldPanel("logo"),
                 FieldPanel("description"),
             ],
             heading=_("La structure"),
@@ -308,8 +313,8 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         errors = {}
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
             errors["last_reviewed"] = _("La date de relecture ne peut pas être dans le futur.")
-        if self.logo_id and not self.logo_alt.strip():
-            errors["logo_alt"] = _("Décrivez le logo en quelques mots.")
+        if self.logo and not self.logo.description.strip():
+            errors["logo"] = LOGO_WITHOUT_DESCRIPTION
         if self.price_min and self.price_max and self.price_min > self.price_max:
             errors["price_max"] = _("Le tarif maximal doit être supérieur au tarif minimal.")
         if errors:

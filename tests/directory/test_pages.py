@@ -128,14 +128,21 @@ class DirectoryPageTests(WagtailPageTestCase):
         data["offerings"] = [str(pk) for pk in self.provider.offerings.values_list("pk", flat=True)]
         self.assertPageIsPreviewable(self.provider, post_data=data)
 
-    def test_a_logo_needs_its_alternative_text(self):
-
-        logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    def test_a_logo_needs_a_described_image_and_shows_its_description_as_alt(self):
+        logo = Image.objects.create(title="logo-final.png", file=get_test_image_file())
         self.provider.logo = logo
-        self.provider.logo_alt = ""
         with self.assertRaises(ValidationError) as raised:
             self.provider.full_clean()
-        self.assertIn("logo_alt", raised.exception.message_dict)
+        [message] = raised.exception.message_dict["logo"]
+        self.assertIn("Décrivez ce logo dans le champ « description » de l'image", message)
+
+        logo.description = "Un arbre stylisé aux branches en circuits"
+        logo.save()
+        self.provider.full_clean()
+        self.provider.save_revision().publish()
+        alt = 'alt="Un arbre stylisé aux branches en circuits"'
+        self.assertContains(self.client.get("/annuaire/les-libristes/"), alt)
+        self.assertContains(self.client.get("/annuaire/"), alt)
 
     def test_a_new_profile_can_be_previewed_before_it_is_saved(self):
         url = f"/admin/pages/add/directory/providerpage/{self.directory.pk}/preview/"

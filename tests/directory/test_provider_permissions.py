@@ -8,8 +8,11 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from directory.models import ProviderPage
@@ -294,3 +297,38 @@ def test_a_provider_says_itself_when_it_is_full(client, world):
     )
     latest = ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object()
     assert latest.accepting_new_associations is True
+
+
+def test_a_provider_describes_its_logo_in_the_image_choosers_upload_form(client, world):
+    """The logo's alt text is the image's description, which the chooser's upload form asks."""
+    client.force_login(world["provider_a"])
+    chooser = client.get("/admin/images/chooser/").json()["html"]
+    assert 'name="image-chooser-upload-description"' in chooser
+    upload = get_test_image_file()
+    response = client.post(
+        "/admin/images/chooser/create/",
+        {
+            "image-chooser-upload-title": "Logo de la structure A",
+            "image-chooser-upload-file": SimpleUploadedFile("logo.png", upload.file.getvalue()),
+            "image-chooser-upload-description": "Un A blanc dans un cercle vert",
+            "image-chooser-upload-collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200 and response.json()["step"] == "chosen"
+    logo = Image.objects.get(title="Logo de la structure A")
+    assert logo.description == "Un A blanc dans un cercle vert"
+    response = post_edit(client, world["A"], "Structure A", "action-draft", logo=str(logo.pk))
+    assert response.status_code == 302
+    latest = ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object()
+    assert latest.logo == logo
+
+
+def test_a_logo_without_description_is_refused_with_a_clear_message(client, world):
+    logo = Image.objects.create(title="logo.png", file=get_test_image_file())
+    client.force_login(world["moderator"])
+    response = post_edit(client, world["A"], "Structure A", "action-draft", logo=str(logo.pk))
+    assert response.status_code == 200
+    assert "Décrivez ce logo dans le champ « description » de l&#x27;image" in (
+        response.content.decode()
+    )
+    assert ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object().logo is None

@@ -64,3 +64,20 @@ def test_an_alternative_nobody_offers_says_nothing_about_who_offers_it(client, d
     html = client.get(URL).content.decode()
     assert "Proposé par" not in card(html, "nextcloud")
     assert offered_by(html, "seafile") == [("/annuaire/alpes/", "Alpes Libres")]
+
+
+def test_a_long_list_names_a_few_and_links_to_the_directory_filtered_by_the_tool(
+    client, directory, drive_page
+):
+    for letter in "BCD":
+        ProviderPageFactory(
+            parent=directory, title=f"{letter} Libre", slug=f"{letter.lower()}", tools=[drive_page]
+        )
+    html = client.get(URL).content.decode()
+    assert offered_by(html, "nextcloud") == [
+        ("/annuaire/alpes/", "Alpes Libres"),
+        ("/annuaire/b/", "B Libre"),
+        ("/annuaire/c/", "C Libre"),
+        ("/annuaire/d/", "D Libre"),
+        ("/annuaire/?outil=nextcloud", "et 1 autre structure dans l'annuaire"),
+    ]
