@@ -1,15 +1,13 @@
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Site
 
 from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
-from tests.helpers import log_in
+from tests.helpers import log_in, shared_test_data
 
 
 @pytest.fixture
@@ -43,12 +41,9 @@ def catalogue_index(home_page):
 def demo_site(django_db_setup, django_db_blocker):
     """The whole demo site, loaded once for a module of tests that only read it.
 
-    It is loaded inside a transaction that each test of the module nests into (pytest-django
-    rolls a test back to its savepoint) and that is rolled back after the module, so tests in
-    other modules never see it. Cached site paths go with it.
+    It is loaded inside a transaction rolled back after the module (`shared_test_data`), so
+    tests in other modules never see it.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    with shared_test_data(django_db_blocker):
         call_command("load_demo_content", stdout=io.StringIO())
         yield
-        transaction.set_rollback(True)
-    cache.clear()

@@ -3,10 +3,12 @@
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from home.demo_tools import ensure_user
@@ -30,6 +32,21 @@ def log_in(client, group_name, username=None):
     user = member_of(group_name, username)
     client.force_login(user)
     return user
+
+
+@contextmanager
+def shared_test_data(django_db_blocker):
+    """Data built once for a module or class of tests instead of once per test.
+
+    For a fixture of that scope: what it builds inside this block is in a transaction that
+    each test nests into (pytest-django rolls a test back to its savepoint), rolled back after
+    the last test, so tests elsewhere never see it. The cache goes with it (Wagtail keeps the
+    site's root paths there). Only for tests that do not need `transactional_db`.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+    cache.clear()
 
 
 def queries_for(client, url):

@@ -19,6 +19,7 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.models import ContactRequest, Offering, ProviderApplication, Region
+from home.demo_tools import ensure_home_page
 from outbox.models import OutgoingEmail
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 from tests.factories.webinars import (
@@ -26,6 +27,7 @@ from tests.factories.webinars import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
+from tests.helpers import shared_test_data
 from webinars.models import Registration, WebinarPage
 from webinars.tokens import cancel_token, confirmation_token
 
@@ -70,8 +72,14 @@ class PublicForm:
         return self.model.objects.count()
 
 
-@pytest.fixture
-def forms(home_page):
+@pytest.fixture(scope="module")
+def forms(django_db_setup, django_db_blocker):
+    """The three forms on one small site, built once for the module's hundred cases."""
+    with shared_test_data(django_db_blocker):
+        yield public_forms(ensure_home_page())
+
+
+def public_forms(home_page):
     directory = DirectoryIndexPageFactory(parent=home_page)
     ProviderPageFactory(parent=directory, title="Les Libristes", slug="les-libristes")
     webinar = WebinarPageFactory(

@@ -11,8 +11,6 @@ from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -26,6 +24,7 @@ from tests.factories.catalogue import (
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.webinars import WebinarIndexPageFactory, WebinarPageFactory
+from tests.helpers import shared_test_data
 
 pytestmark = pytest.mark.django_db
 
@@ -140,11 +139,8 @@ def build_site():
 
 @pytest.fixture(scope="module")
 def site_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        ids = build_site()
-        yield ids
-        transaction.set_rollback(True)
-    cache.clear()  # Wagtail keeps the site's root paths there
+    with shared_test_data(django_db_blocker):
+        yield build_site()
 
 
 @pytest.fixture
