@@ -9,7 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0004_entries_editorial_workflow'),
+        # The catalogue's first migration creates the tables these relations need; depending
+        # on it alone keeps this migration applied when a test rolls the catalogue back.
+        ('catalogue', '0001_initial'),
         ('guides', '0002_alter_guidepage_body'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
