@@ -23,9 +23,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed ## Create .venv and install the project with its dev tools
 
-migrate: install ## Apply the database migrations and create the cache table (used without REDIS_URL)
-	$(MANAGE) migrate --noinput
+migrate: install ## Create the cache table (used without REDIS_URL; migrate writes to the cache), then migrate
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --noinput
 
 demo: migrate ## Load or refresh the demo content on purpose (reverts edits to it) and print the logins
 	$(MANAGE) load_demo_content
