@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from directory.models import ContactRequest, Region
+from directory.models import ContactRequest, Offering, Region
 from home.demo_tools import ensure_user
 from outbox.models import OutgoingEmail
 from tests.factories.directory import ProviderPageFactory
@@ -58,22 +58,28 @@ def test_the_profile_never_shows_the_contact_email_and_sets_no_cookie(client, pr
 def test_a_contact_request_is_stored_then_emailed_to_the_provider(
     client, provider, django_capture_on_commit_callbacks
 ):
+    needs = Offering.objects.filter(slug__in=["diagnostic", "hebergement"]).order_by("sort_order")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(CONTACT_URL, valid_data(needs=[provider.offerings.get().pk]))
+        response = client.post(CONTACT_URL, valid_data(needs=[need.pk for need in needs]))
     assert response.status_code == 302
     assert response["Location"] == "/annuaire/les-libristes/contacter/merci/"
     stored = ContactRequest.objects.get()
     assert stored.provider.specific == provider
     assert stored.association_name == "Les Amis du Jardin"
     assert stored.consent is True
-    assert [need.slug for need in stored.needs.all()] == ["diagnostic"]
+    assert {need.slug for need in stored.needs.all()} == {"diagnostic", "hebergement"}
     assert stored.email_message.status == OutgoingEmail.Status.SENT
     [message] = mail.outbox
     assert message.to == ["secret-contact@libristes.example.org"]
     assert message.reply_to == ["camille@jardin.example.org"]
     assert "Les Amis du Jardin" in message.subject
     assert "former nos bénévoles" in message.body
-    assert "Diagnostic des outils et des usages" in message.body
+    # Every optional part filled, each read as words (a join once printed a QuerySet).
+    assert "Région : Bretagne\n" in message.body
+    assert (
+        "Besoins : Diagnostic des outils et des usages, Hébergement de services libres\n"
+        in message.body
+    )
 
 
 def test_a_request_stays_stored_when_the_email_is_not_sent_yet(
@@ -190,3 +196,9 @@ def test_a_failed_email_keeps_the_request_visible_with_its_delivery_state(
     listing = client.get("/admin/directory/contactrequest/").content.decode()
     assert "Les Amis du Jardin" in listing
     assert "Échec" in listing
+
+
+def test_the_thank_you_page_says_the_message_is_stored_not_yet_read(client, provider):
+    page = client.get("/annuaire/les-libristes/contacter/merci/").content.decode()
+    assert "Votre message est enregistré" in page
+    assert "a reçu votre message" not in page
