@@ -41,14 +41,14 @@ worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 # The suite runs on TEST_PROCESSES workers (pytest-xdist, one test database each); the browser
 # gates run beside it in their own process and database, their report printed after the suite.
 TEST_PROCESSES ?= auto
-BROWSER_LOG := .pytest_cache/browser-tests.log
 
 test: install ## Run the test suite in parallel with the browser gates (skipped, with the reason, without Chromium); print the slowest tests
-	@mkdir -p $(dir $(BROWSER_LOG))
-	@$(BIN)/pytest tests/browser --durations=15 >$(BROWSER_LOG) 2>&1 & gates=$$!; \
+	@log=$$(mktemp); \
+	$(BIN)/pytest tests/browser --durations=15 >$$log 2>&1 & gates=$$!; \
+	trap 'kill $$gates 2>/dev/null; rm -f $$log; exit 130' INT TERM; \
 	$(BIN)/pytest --ignore=tests/browser -n $(TEST_PROCESSES) --dist loadscope --durations=15; \
 	suite=$$?; wait $$gates; gates=$$?; \
-	echo "=== tests navigateur ($(BROWSER_LOG)) ==="; cat $(BROWSER_LOG); \
+	echo "=== tests navigateur ==="; cat $$log; rm -f $$log; \
 	exit $$(( suite || gates ))
 
 lint: install ## Ruff, Django's checks and missing migrations
