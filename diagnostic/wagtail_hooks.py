@@ -1,6 +1,7 @@
 """What the diagnostic contributes to lower apps' pages, which do not import it."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from catalogue.models import CatalogueIndexPage
 from directory.models import DirectoryIndexPage
 
+from .answers import TOOLS
 from .models import DiagnosticPage
 
 
@@ -52,3 +54,13 @@ def passer_au_libre_on_the_home_page(page, request):
         if model in urls
     ]
     return {"diagnostic_url": urls.get(DiagnosticPage, ""), "home_routes": routes}
+
+
+@hooks.register("catalogue_service_context")
+def diagnostic_on_a_service_page(service, request):
+    """ "Faire le point sur tous vos outils": the diagnostic with this service already ticked, so
+    that someone who came for Gmail sees what else to change and who can help, in one go."""
+    diagnostic = DiagnosticPage.objects.live().public().first()
+    if diagnostic is None:
+        return {}
+    return {"diagnostic_url": f"{diagnostic.get_url(request)}?{urlencode({TOOLS: service.slug})}"}

@@ -1,18 +1,26 @@
-"""What the directory shows on a catalogue "Remplacer …" page: who offers the alternatives.
+"""What the directory shows on a catalogue "Remplacer …" page: who hosts the alternatives, who
+trains and advises, and who offers each alternative.
 
 "Who offers this tool" is said on the provider's side only (`ProviderPage.tools`); the catalogue
 receives it through its `catalogue_service_context` hook.
+
+A host is a provider offering the hosting prestation for an alternative that can be hosted (a
+mail server, not a mail client): it opens an account for the association, which is what someone
+leaving Gmail is looking for. Everyone else who offers these tools (diagnosis, installation,
+training) is listed apart, so that the two questions get two answers.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import F, prefetch_related_objects
 
 from directory.models import DirectoryIndexPage, ProviderPage
 
-MAX_PROVIDERS_PER_SERVICE = 6
+MAX_PROVIDERS_PER_SECTION = 6
 MAX_PROVIDERS_PER_ALTERNATIVE = 4
+HOSTING = "hebergement"
 
 
 @dataclass(frozen=True)
@@ -24,41 +32,89 @@ class OfferedBy:
     directory_url: str
 
 
+@dataclass(frozen=True)
+class DirectoryLink:
+    """The directory filtered by one alternative (and a prestation), named by the alternative."""
+
+    name: str
+    url: str
+
+
 def providers_for_service(service, request):
-    """Live providers of a published alternative to this service, from one query: the first
-    few for the providers' section, and for each alternative (by id) who offers it."""
+    """Live providers of a published alternative to this service, from three queries whatever
+    their number: hosts, trainers and advisers, and for each alternative (by id) who offers it."""
     rows = (
         ProviderPage.objects.live()
         .public()
         .filter(tools__replaces=service, tools__live=True)
-        .annotate(alternative_id=F("tools"), alternative_slug=F("tools__slug"))
+        .annotate(
+            alternative_id=F("tools"),
+            alternative_slug=F("tools__slug"),
+            alternative_name=F("tools__name"),
+            alternative_hostable=F("tools__self_hostable"),
+        )
         .select_related("logo")
         .order_by("title", "pk")
     )
-    providers = {}
-    by_alternative = defaultdict(list)
-    slugs = {}
+    providers, by_alternative, alternatives = {}, defaultdict(list), {}
     for row in rows:
         by_alternative[row.alternative_id].append(providers.setdefault(row.pk, row))
-        slugs[row.alternative_id] = row.alternative_slug
-    listed = list(providers.values())[:MAX_PROVIDERS_PER_SERVICE]
-    prefetch_related_objects(listed, "offerings", "regions", "departments")
+        alternatives[row.alternative_id] = row
+    prefetch_related_objects(list(providers.values()), "offerings", "regions", "departments")
+    base = _directory_url(request) if providers else ""
+    hosts, helpers, hosted = _split(providers, by_alternative, alternatives)
     return {
-        "service_providers": listed,
-        "more_service_providers": len(providers) > MAX_PROVIDERS_PER_SERVICE,
-        "offered_by": _offered_by(by_alternative, slugs, request),
+        "service_hosts": hosts[:MAX_PROVIDERS_PER_SECTION],
+        "more_service_hosts": len(hosts) > MAX_PROVIDERS_PER_SECTION,
+        "service_helpers": helpers[:MAX_PROVIDERS_PER_SECTION],
+        "more_service_helpers": len(helpers) > MAX_PROVIDERS_PER_SECTION,
+        "directory_url": base,
+        "hosting_links": [
+            DirectoryLink(row.alternative_name, _filtered(base, row.alternative_slug, HOSTING))
+            for row in sorted(hosted, key=lambda row: row.alternative_name.lower())
+        ]
+        if base
+        else [],
+        "offered_by": {
+            pk: OfferedBy(
+                listed[:MAX_PROVIDERS_PER_ALTERNATIVE],
+                max(len(listed) - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
+                _filtered(base, alternatives[pk].alternative_slug) if base else "",
+            )
+            for pk, listed in by_alternative.items()
+        },
     }
 
 
-def _offered_by(by_alternative, slugs, request):
-    """The first providers of each alternative; the directory filtered by the tool for more."""
-    directory = DirectoryIndexPage.objects.live().first() if by_alternative else None
-    base = directory.get_url(request) if directory else ""
-    return {
-        pk: OfferedBy(
-            providers[:MAX_PROVIDERS_PER_ALTERNATIVE],
-            max(len(providers) - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
-            f"{base}?outil={slugs[pk]}" if base else "",
-        )
-        for pk, providers in by_alternative.items()
-    }
+def _split(providers, by_alternative, alternatives):
+    """Hosts (hosting prestation and a hostable alternative), helpers (anyone offering something
+    else, or nothing said), and the hostable alternatives that at least one host offers."""
+    host_pks, hosted = set(), {}
+    for pk, listed in by_alternative.items():
+        if not alternatives[pk].alternative_hostable:
+            continue
+        for provider in listed:
+            if HOSTING in _offering_slugs(provider):
+                hosted[pk] = alternatives[pk]
+                host_pks.add(provider.pk)
+    hosts = [provider for pk, provider in providers.items() if pk in host_pks]
+    helpers = [
+        provider
+        for pk, provider in providers.items()
+        if pk not in host_pks or _offering_slugs(provider) - {HOSTING}
+    ]
+    return hosts, helpers, list(hosted.values())
+
+
+def _offering_slugs(provider):
+    return {offering.slug for offering in provider.offerings.all()}
+
+
+def _directory_url(request):
+    directory = DirectoryIndexPage.objects.live().first()
+    return directory.get_url(request) if directory else ""
+
+
+def _filtered(base, tool_slug, offering_slug=""):
+    params = {"outil": tool_slug, **({"prestation": offering_slug} if offering_slug else {})}
+    return f"{base}?{urlencode(params)}"

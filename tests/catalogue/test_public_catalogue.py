@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -5,6 +6,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from catalogue.models import CatalogueIndexPage
+from guides.models import GuideKind
 from home.demo_tools import ensure_home_page
 from home.groups import EDITORS
 from home.models import HomePage
@@ -14,6 +16,7 @@ from tests.factories.catalogue import (
     FreeAlternativeFactory,
     ProprietaryServiceFactory,
 )
+from tests.factories.diagnostic import DiagnosticPageFactory
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.helpers import assert_query_budget
 
@@ -105,3 +108,53 @@ def test_a_category_previews_with_its_services(client, log_in_as):
     assert client.post(url, data).json() == {"is_valid": True, "is_available": True}
     html = client.get(url).content.decode()
     assert "Visioconférence" in html and "Remplacer Zoom" in html
+
+
+def guide_titles(html):
+    found = re.search(r'<section aria-labelledby="service-guides">.*?</section>', html, re.S)
+    return re.findall(r'<a href="[^"]+">([^<]+)</a> <span class="tag">', found.group(0))
+
+
+def test_a_how_to_guide_comes_first_and_is_where_to_start(client, catalogue_index):
+    gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail")
+    guides = GuideIndexPageFactory(parent=catalogue_index.get_parent())
+    GuidePageFactory(
+        parent=guides,
+        title="Pourquoi quitter Gmail",
+        kind=GuideKind.ARGUMENT,
+        last_reviewed=datetime.date(2026, 11, 1),
+        services=[gmail],
+    )
+    GuidePageFactory(
+        parent=guides,
+        title="Ouvrir une boîte mail associative",
+        last_reviewed=datetime.date(2026, 1, 1),
+        services=[gmail],
+    )
+    html = client.get("/alternatives/remplacer/gmail/").content.decode()
+    # The how-to guide first, though the argument was reviewed more recently.
+    assert guide_titles(html) == ["Ouvrir une boîte mail associative", "Pourquoi quitter Gmail"]
+    start = re.search(r'<nav class="service-start".*?</nav>', html, re.S).group(0)
+    assert "Lire le guide pratique « Ouvrir une boîte mail associative »" in start
+
+
+def test_without_a_how_to_guide_none_is_offered_as_the_start(client, catalogue_index):
+    gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail")
+    guides = GuideIndexPageFactory(parent=catalogue_index.get_parent())
+    GuidePageFactory(
+        parent=guides, title="Pourquoi quitter Gmail", kind=GuideKind.ARGUMENT, services=[gmail]
+    )
+    html = client.get("/alternatives/remplacer/gmail/").content.decode()
+    assert guide_titles(html) == ["Pourquoi quitter Gmail"]
+    assert "Lire le guide pratique" not in html
+
+
+def test_the_diagnostic_starts_with_this_service_ticked(client, catalogue_index):
+    ProprietaryServiceFactory(name="Gmail", slug="gmail")
+    url = "/alternatives/remplacer/gmail/"
+    assert "Faire le point sur tous vos outils" not in client.get(url).content.decode()
+    diagnostic = DiagnosticPageFactory(parent=catalogue_index.get_parent())
+    html = client.get(url).content.decode()
+    assert '<a href="/passer-au-libre/?outils=gmail">Faire le point sur tous vos outils</a>' in html
+    diagnostic.unpublish()
+    assert "Faire le point" not in client.get(url).content.decode()

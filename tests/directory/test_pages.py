@@ -83,7 +83,7 @@ class DirectoryPageTests(WagtailPageTestCase):
             html,
         )
         service_page = self.client.get("/alternatives/remplacer/google-drive/").content.decode()
-        self.assertIn("Prestataires qui proposent ces outils", service_page)
+        self.assertIn("Des structures pour vous conseiller et vous former", service_page)
         self.assertIn('href="/annuaire/les-libristes/"', service_page)
 
     def test_related_guides_share_a_category_with_its_tools(self):

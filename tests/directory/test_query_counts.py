@@ -62,6 +62,8 @@ def test_the_service_page_lists_providers_in_constant_queries(client, directory,
 
     add_providers()
     # Budget: today's count plus two; the count stays the same with twice the providers.
-    html = assert_query_budget(client, url, 20, add_providers).content.decode()
-    assert "Prestataires qui proposent ces outils" in html
+    # 22: the diagnostic's link ("Faire le point sur tous vos outils") costs its page and its
+    # view restrictions.
+    html = assert_query_budget(client, url, 22, add_providers).content.decode()
+    assert "Des structures pour vous conseiller et vous former" in html
     assert html.count('class="card provider-card"') == 4

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from catalogue.models import CatalogueIndexPage
+from directory.models import ProviderPage
 from tests.factories.catalogue import FreeAlternativeFactory, ProprietaryServiceFactory
 from tests.factories.directory import ProviderPageFactory, ToolFactory
 
@@ -81,3 +82,72 @@ def test_a_long_list_names_a_few_and_links_to_the_directory_filtered_by_the_tool
         ("/annuaire/d/", "D Libre"),
         ("/annuaire/?outil=nextcloud", "et 1 autre structure dans l'annuaire"),
     ]
+
+
+@pytest.fixture
+def gmail_page(directory, home_page):
+    """Gmail, a mail server (hostable) and a mail client (not): who opens an account, who
+    trains, and a provider "hosting" only the client, which is no mailbox."""
+    home_page.add_child(instance=CatalogueIndexPage(title="Alternatives", slug="alternatives"))
+    gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail")
+    server = FreeAlternativeFactory(
+        name="Zimbra", slug="zimbra", self_hostable=True, replaces=[gmail]
+    )
+    client = FreeAlternativeFactory(
+        name="Thunderbird", slug="thunderbird", self_hostable=False, replaces=[gmail]
+    )
+    make = ProviderPageFactory
+    make(parent=directory, title="Hôte", slug="hote", offerings=["hebergement"], tools=[server])
+    make(
+        parent=directory,
+        title="Formatrice",
+        slug="formatrice",
+        offerings=["formation-utilisateurs"],
+        tools=[server, client],
+    )
+    make(
+        parent=directory,
+        title="Les deux",
+        slug="deux",
+        offerings=["hebergement", "diagnostic"],
+        tools=[server],
+    )
+    make(
+        parent=directory,
+        title="Client seul",
+        slug="client",
+        offerings=["hebergement"],
+        tools=[client],
+    )
+    return gmail
+
+
+def section(html, section_id):
+    """The provider names listed in one section of the page, in order ([] when absent)."""
+    found = re.search(rf'<section aria-labelledby="{section_id}">.*?</section>', html, re.S)
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', found.group(0)) if found else []
+
+
+def test_hosts_who_open_an_account_are_shown_apart_from_trainers_and_advisers(client, gmail_page):
+    html = client.get("/alternatives/remplacer/gmail/").content.decode()
+    assert "Des hébergeurs qui ouvrent les comptes" in html
+    # Hosting a mail client opens no mailbox: that provider is not a host.
+    assert section(html, "service-hosts") == ["Hôte", "Les deux"]
+    assert section(html, "service-helpers") == ["Client seul", "Formatrice", "Les deux"]
+
+
+def test_the_directory_filtered_by_tool_and_hosting_is_one_click_away(client, gmail_page):
+    html = client.get("/alternatives/remplacer/gmail/").content.decode()
+    start = re.search(r'<nav class="service-start".*?</nav>', html, re.S).group(0)
+    filtered = "/annuaire/?outil=zimbra&amp;prestation=hebergement"
+    assert f'<a href="{filtered}">Voir l\'annuaire filtré : les hébergeurs de Zimbra</a>' in start
+    assert "thunderbird" not in start  # no host for a mail client
+    assert f'<a href="{filtered}">les hébergeurs de Zimbra</a>' in html  # under the hosts too
+
+
+def test_without_hosts_there_is_no_hosts_section_and_no_filtered_link(client, gmail_page):
+    ProviderPage.objects.filter(slug__in=["hote", "deux"]).delete()
+    html = client.get("/alternatives/remplacer/gmail/").content.decode()
+    assert section(html, "service-hosts") == []
+    assert "prestation=hebergement" not in html
+    assert section(html, "service-helpers") == ["Client seul", "Formatrice"]
