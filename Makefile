@@ -38,7 +38,8 @@ run: migrate ## Serve http://127.0.0.1:8000 with its task worker (demo loaded on
 worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker
 
-# The suite runs on TEST_PROCESSES workers (pytest-xdist, one test database each); the browser
+# The suite runs on TEST_PROCESSES workers (pytest-xdist, one test database each; its default
+# "load" order keeps pytest-django's transactional tests last on each worker); the browser
 # gates run beside it in their own process and database, their report printed after the suite.
 TEST_PROCESSES ?= auto
 
@@ -46,7 +47,7 @@ test: install ## Run the test suite in parallel with the browser gates (skipped,
 	@log=$$(mktemp); \
 	$(BIN)/pytest tests/browser --durations=15 >$$log 2>&1 & gates=$$!; \
 	trap 'kill $$gates 2>/dev/null; rm -f $$log; exit 130' INT TERM; \
-	$(BIN)/pytest --ignore=tests/browser -n $(TEST_PROCESSES) --dist loadscope --durations=15; \
+	$(BIN)/pytest --ignore=tests/browser -n $(TEST_PROCESSES) --durations=15; \
 	suite=$$?; wait $$gates; gates=$$?; \
 	echo "=== tests navigateur ==="; cat $$log; rm -f $$log; \
 	exit $$(( suite || gates ))
