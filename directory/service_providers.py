@@ -1,8 +1,9 @@
-"""What the directory shows on a catalogue "Remplacer …" page: who hosts the alternatives, who
-trains and advises, and who offers each alternative.
+"""What the directory shows on the pages of lower apps, which do not import it: on a catalogue
+"Remplacer …" page who hosts the alternatives, who trains and advises, and who offers each
+alternative (`catalogue_service_context`, registered in wagtail_hooks); beside a guide, who can
+help with its tools (`guide_page_context`).
 
-"Who offers this tool" is said on the provider's side only (`ProviderPage.tools`); the catalogue
-receives it through its `catalogue_service_context` hook.
+"Who offers this tool" is said on the provider's side only (`ProviderPage.tools`).
 
 A host is a provider offering the hosting prestation for an alternative that can be hosted (a
 mail server, not a mail client): it opens an account for the association, which is what someone
@@ -14,8 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Count, F, Q, prefetch_related_objects
+from wagtail import hooks
 
+from catalogue.models import FreeAlternative
 from directory.models import DirectoryIndexPage, ProviderPage
 
 MAX_PROVIDERS_PER_SECTION = 6
@@ -118,3 +121,38 @@ def _directory_url(request):
 def _filtered(base, tool_slug, offering_slug=""):
     params = {"outil": tool_slug, **({"prestation": offering_slug} if offering_slug else {})}
     return f"{base}?{urlencode(params)}"
+
+
+@dataclass(frozen=True)
+class ToolHelp:
+    """One tool of a guide and how many structures of the directory offer it."""
+
+    name: str
+    providers: int
+    url: str
+
+
+@hooks.register("guide_page_context")
+def who_can_help_with_a_guide(guide, request):
+    """ "Qui peut aider ?" beside a guide: the directory filtered by each published tool the
+    guide leads to (alternatives to its services, tools a testimony adopted) that a published
+    provider offers, with how many offer it; two queries and the directory's page."""
+    base = _directory_url(request)
+    if not base:
+        return {}
+    providers = ProviderPage.objects.live().public().values("pk")
+    tools = (
+        FreeAlternative.objects.live()
+        .filter(
+            Q(pk__in=FreeAlternative.objects.filter(replaces__guides=guide).values("pk"))
+            | Q(pk__in=guide.tools_after.values("pk"))
+        )
+        .annotate(offered_by=Count("providers", filter=Q(providers__in=providers), distinct=True))
+        .filter(offered_by__gt=0)
+        .order_by("name")
+        .values_list("name", "slug", "offered_by")
+    )
+    return {
+        "help_directory_url": base,
+        "help_tools": [ToolHelp(name, count, _filtered(base, slug)) for name, slug, count in tools],
+    }

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -217,6 +218,14 @@ class GuidePage(BasePage):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+
+    def get_context(self, request, *args, **kwargs):
+        """Higher apps add what they offer beside a guide (who can help) through the
+        `guide_page_context` hook, so that the guides import none of them."""
+        context = super().get_context(request, *args, **kwargs)
+        for contribute in hooks.get_hooks("guide_page_context"):
+            context.update(contribute(self, request))
+        return context
 
     @cached_property
     def table_of_contents(self):

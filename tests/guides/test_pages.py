@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
@@ -7,7 +9,12 @@ from wagtail_factories import ImageFactory
 from guides.models import Audience, GuideIndexPage, GuideKind, GuidePage
 from home.demo_tools import ensure_home_page
 from home.models import HomePage, StandardPage
-from tests.factories.catalogue import CategoryFactory
+from tests.factories.catalogue import (
+    CategoryFactory,
+    FreeAlternativeFactory,
+    ProprietaryServiceFactory,
+)
+from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory, words
 from tests.helpers import assert_query_budget
 
@@ -141,3 +148,45 @@ def test_the_listing_image_is_shown_with_its_description_in_constant_queries(cli
     # (The first view of a new image creates its rendition; the helper counts the second.)
     html = assert_query_budget(client, "/guides/", 20, add_guides_with_images).content.decode()
     assert 'alt="Un bureau associatif"' in html and 'alt="Image 2"' in html
+
+
+def who_can_help(html):
+    """The links of the "Qui peut aider ?" block, or None when the guide has none."""
+    block = re.search(r'<aside class="guide-help".*?</aside>', html, re.S)
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', block.group(0)) if block else None
+
+
+def test_who_can_help_links_the_directory_filtered_by_the_tools_of_the_guide(
+    client, guide_index, home_page
+):
+    """The tools that lead away from the guide's services (and a testimony's adopted tools),
+    counted among published providers; a tool nobody offers is not offered as a way out."""
+    directory = DirectoryIndexPageFactory(parent=home_page)
+    gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail")
+    zimbra = FreeAlternativeFactory(name="Zimbra", slug="zimbra", replaces=[gmail])
+    FreeAlternativeFactory(name="Thunderbird", slug="thunderbird", replaces=[gmail])
+    adopted = FreeAlternativeFactory(name="Nextcloud", slug="nextcloud")
+    elsewhere = FreeAlternativeFactory(name="Jitsi", slug="jitsi")
+    ProviderPageFactory(parent=directory, tools=[zimbra, adopted])
+    ProviderPageFactory(parent=directory, tools=[zimbra, elsewhere])
+    ProviderPageFactory(parent=directory, tools=[zimbra]).unpublish()
+    guide = GuidePageFactory(parent=guide_index, services=[gmail])
+    guide.tools_after.add(adopted)
+    guide.save_revision().publish()
+
+    assert who_can_help(client.get(guide.url).content.decode()) == [
+        ("/annuaire/?outil=nextcloud", "Nextcloud : 1 structure"),
+        ("/annuaire/?outil=zimbra", "Zimbra : 2 structures"),
+        ("/annuaire/", "Chercher une structure près de chez vous"),
+    ]
+
+
+def test_who_can_help_without_tools_offers_the_directory_and_without_it_nothing(
+    client, guide_index, home_page
+):
+    guide = GuidePageFactory(parent=guide_index)
+    assert who_can_help(client.get(guide.url).content.decode()) is None
+    DirectoryIndexPageFactory(parent=home_page)
+    assert who_can_help(client.get(guide.url).content.decode()) == [
+        ("/annuaire/", "Chercher une structure près de chez vous")
+    ]
