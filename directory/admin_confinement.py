@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from home.uploads import only_editable
 
-from .permissions import PROVIDERS_GROUP
+from .roles import is_provider_only
 
 # Views a provider-only account may open, by URL name; a name ending in ":" allows a namespace.
 # The image chooser shows a provider its own uploads only (home/wagtail_hooks.py).
@@ -68,17 +68,6 @@ PROVIDER_VIEWS = frozenset(
         "directory_contactrequest_answered",
     }
 )
-
-
-def is_provider_only(user):
-    """A provider account with no other role: the allow-list applies to it."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    if not hasattr(user, "_is_provider_only"):
-        user._is_provider_only = set(user.groups.values_list("name", flat=True)) == {
-            PROVIDERS_GROUP
-        }
-    return user._is_provider_only
 
 
 def menu_item_allowed(item):

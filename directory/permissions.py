@@ -14,8 +14,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .models import ProviderMaintainer, ProviderPage
+from .roles import PROVIDERS_GROUP
 
-PROVIDERS_GROUP = "Prestataires"
 MAINTAINER_ACTIONS = {"change"}
 
 

@@ -4,16 +4,17 @@ it adds to catalogue pages."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper
 
-from .admin_confinement import choosable_pages, is_provider_only, menu_item_allowed
+from .admin_confinement import choosable_pages, menu_item_allowed
 from .admin_views import ApproveView, RejectView
 from .models import ContactRequest, ProviderApplication
-from .permissions import editable_provider_pages, is_provider
+from .permissions import editable_provider_pages
+from .provider_space import ProviderDashboardPanel, land_on_dashboard_after_submitting
+from .roles import is_provider_only
 from .service_providers import providers_for_service
 from .support_admin import AnsweredView, FollowUpMenuItem, SupportFollowUpView
 from .viewsets import ProviderMaintainerViewSet
@@ -165,26 +166,17 @@ class ProviderApplicationAdmin(HubModelAdmin):
         )
 
 
-class ProviderWelcomePanel(Component):
-    """Greets a provider on the dashboard with its profile and its messages."""
-
-    name = "provider_welcome"
-    template_name = "directory/admin/provider_welcome_panel.html"
-    order = 50
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        user = parent_context["request"].user
-        context["pages"] = editable_provider_pages(user).order_by("title")
-        context["requests_url"] = ContactRequestAdmin().url_helper.index_url
-        context["user"] = user
-        return context
-
-
 @hooks.register("construct_homepage_panels")
 def greet_providers(request, panels):
-    if is_provider(request.user):
-        panels.insert(0, ProviderWelcomePanel())
+    """A provider-only account sees its profiles and nothing else; other roles keep theirs.
+
+    Wagtail's own panels (pages in a workflow, recent edits, locked pages) would repeat our
+    states in its words and cost a query each."""
+    if is_provider_only(request.user):
+        panels[:] = [ProviderDashboardPanel(ContactRequestAdmin().url_helper.index_url)]
+
+
+hooks.register("after_edit_page", land_on_dashboard_after_submitting)
 
 
 @hooks.register("construct_page_chooser_queryset")

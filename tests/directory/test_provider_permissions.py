@@ -193,7 +193,7 @@ def test_the_dashboard_greets_a_provider_with_its_profile_and_messages(client, w
     html = client.get("/admin/").content.decode()
     assert "Bonjour" in html
     assert f'href="/admin/pages/{world["A"].pk}/edit/"' in html
-    assert "Modifier la fiche « Structure A »" in html
+    assert "Modifier ma fiche" in html
     assert "Structure B" not in html
     assert 'href="/admin/directory/contactrequest/"' in html
 

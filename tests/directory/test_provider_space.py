@@ -1,0 +1,177 @@
+"""A provider's own admin space: its dashboard, its short edit form, where it lands after
+submitting, the e-mails it receives and its contact requests."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from directory.models import ProviderPage
+from directory.permissions import grant_provider_access
+from tests.directory import test_provider_permissions as permission_tests
+from tests.directory.test_provider_permissions import edit_url, post_edit
+from tests.factories.directory import ContactRequestFactory, ProviderPageFactory
+from tests.helpers import assert_query_budget
+
+# Two profiles A and B, their providers, an editor and a moderator.
+world = permission_tests.world
+
+MODERATOR_FIELDS = ("slug", "seo_title", "search_description", "show_in_menus")
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
+
+
+def provider(directory, title, **kwargs):
+    return ProviderPageFactory(parent=directory, title=title, offerings=["diagnostic"], **kwargs)
+
+
+def submit(client, page):
+    response = post_edit(client, page, page.title, "action-submit")
+    assert response.status_code == 302, response.context["form"].errors
+    assert ProviderPage.objects.get(pk=page.pk).workflow_in_progress
+
+
+def request_changes(client, world, page):
+    """The moderator sends the provider's submitted changes back."""
+    client.force_login(world["moderator"])
+    task_state = ProviderPage.objects.get(pk=page.pk).current_workflow_task_state
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.pk}/reject/{task_state.pk}/",
+        {"comment": "Précisez vos tarifs."},
+    )
+    assert response.status_code in (200, 302)
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def profile_block(html, title):
+    """The part of the dashboard about one profile, from its heading to the next one."""
+    start = html.index(f">{title}</h3>")
+    return html[start : html.find("</article>", start)]
+
+
+def test_the_dashboard_says_where_each_profile_stands(client, world, directory):
+    user = world["provider_a"]
+    draft = provider(directory, "Structure C", live=False)
+    draft.first_published_at = None
+    draft.save()
+    in_review = provider(directory, "Structure D")
+    sent_back = provider(directory, "Structure E")
+    for page in (draft, in_review, sent_back):
+        grant_provider_access(user, page)
+    world["A"].last_reviewed = date(2026, 3, 14)
+    world["A"].save()
+    ContactRequestFactory.create_batch(2, provider=world["A"])
+    ContactRequestFactory(provider=world["A"], answered_at=timezone.now())
+    ContactRequestFactory(provider=world["B"])
+    client.force_login(user)
+    submit(client, in_review)
+    submit(client, sent_back)
+    request_changes(client, world, sent_back)
+
+    html = dashboard(client, user)
+
+    live = profile_block(html, "Structure A")
+    assert "En ligne" in live
+    assert "14 mars 2026" in live
+    assert "2 demandes sans réponse" in live
+    assert f'href="{edit_url(world["A"])}"' in live
+    assert "Modifier ma fiche" in live
+    assert "Brouillon jamais publié" in profile_block(html, "Structure C")
+    assert "En attente de relecture" in profile_block(html, "Structure D")
+    assert "Modifications demandées" in profile_block(html, "Structure E")
+    assert "Aucune demande en attente de réponse" in profile_block(html, "Structure E")
+    assert "Structure B" not in html
+    assert 'href="/admin/directory/contactrequest/"' in html
+
+
+@pytest.mark.parametrize("who", ["editor", "moderator"])
+def test_other_roles_keep_their_own_dashboard(client, world, who):
+    html = dashboard(client, world[who])
+    assert "Modifier ma fiche" not in html
+
+
+def test_the_dashboard_costs_the_same_queries_whatever_the_profiles(client, world, directory):
+    user = world["provider_a"]
+    client.force_login(user)
+
+    def more_profiles_requests_and_reviews():
+        for n in range(3):
+            page = provider(directory, f"Autre structure {n}")
+            grant_provider_access(user, page)
+            ContactRequestFactory.create_batch(2, provider=page)
+            submit(client, page)
+
+    # Budget: 13 for the admin around it (session, user, groups, permissions, profile, page,
+    # collection and site permissions, the site and locale), 1 for every profile at once.
+    response = assert_query_budget(client, "/admin/", 14, more_profiles_requests_and_reviews)
+    assert response.content.decode().count("Modifier ma fiche") == 4
+
+
+def test_a_providers_edit_form_has_only_what_it_maintains(client, world):
+    client.force_login(world["provider_a"])
+    html = client.get(edit_url(world["A"])).content.decode()
+    for name in (*MODERATOR_FIELDS, *SCHEDULE_FIELDS):
+        assert f'name="{name}"' not in html, name
+    assert 'name="title"' in html
+    assert 'name="contact_email"' in html
+
+
+def test_moderators_keep_every_field(client, world):
+    client.force_login(world["moderator"])
+    html = client.get(edit_url(world["A"])).content.decode()
+    for name in (*MODERATOR_FIELDS, *SCHEDULE_FIELDS):
+        assert f'name="{name}"' in html, name
+
+
+def test_a_provider_cannot_post_an_address_a_schedule_or_seo(client, world):
+    client.force_login(world["provider_a"])
+    response = post_edit(
+        client,
+        world["A"],
+        "Structure A",
+        "action-submit",
+        slug="adresse-piratee",
+        go_live_at="2030-01-01 10:00",
+        expire_at="2030-02-01 10:00",
+        seo_title="Titre piraté",
+        show_in_menus="on",
+    )
+    assert response.status_code == 302
+    submitted = ProviderPage.objects.get(pk=world["A"].pk).get_latest_revision_as_object()
+    assert submitted.slug == "structure-a"
+    assert submitted.go_live_at is None
+    assert submitted.expire_at is None
+    assert submitted.seo_title == ""
+    assert not submitted.show_in_menus
+
+
+def test_after_submitting_a_provider_lands_on_its_dashboard_with_a_plain_message(client, world):
+    client.force_login(world["provider_a"])
+    response = post_edit(client, world["A"], "Structure A", "action-submit")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    html = client.get("/admin/").content.decode()
+    assert "l&#x27;équipe de modération Emancip&#x27;Asso" in html.replace("L&#x27;", "l&#x27;")
+    assert "sous quelques jours ouvrés" in html
+    assert "par courriel" in html
+    assert "submitted" not in html.lower()
+    assert "En attente de relecture" in profile_block(html, "Structure A")
+
+
+def test_saving_a_draft_keeps_the_provider_on_its_form(client, world):
+    client.force_login(world["provider_a"])
+    response = post_edit(client, world["A"], "Structure A", "action-save")
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(world["A"])
+
+
+def test_an_editor_submitting_keeps_wagtails_way(client, world):
+    client.force_login(world["editor"])
+    response = post_edit(client, world["A"], "Structure A", "action-submit")
+    assert response.status_code == 302
+    assert response["Location"] != "/admin/"
