@@ -1,7 +1,9 @@
 """Directory in the admin (contact requests, applications, the provider panel), and the providers
 it adds to catalogue pages."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
@@ -177,6 +179,11 @@ def greet_providers(request, panels):
 
 
 hooks.register("after_edit_page", land_on_dashboard_after_submitting)
+
+
+@hooks.register("insert_global_admin_css")
+def provider_space_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/provider-space.css"))
 
 
 @hooks.register("construct_page_chooser_queryset")
