@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q, prefetch_related_objects
+from django.db.models.functions import Lower
 from wagtail import hooks
 
 from catalogue.models import FreeAlternative
@@ -90,8 +91,10 @@ def providers_for_service(service, request):
 
 
 def _split(providers, by_alternative, alternatives):
-    """Hosts (hosting prestation and a hostable alternative), helpers (anyone offering something
-    else, or nothing said), and the hostable alternatives that at least one host offers."""
+    """Hosts (hosting prestation and a hostable alternative), helpers (everyone else: their
+    card lists what they do), and the hostable alternatives that at least one host offers.
+
+    Each provider is listed once: a host that also trains shows it on its card's prestations."""
     host_pks, hosted = set(), {}
     for pk, listed in by_alternative.items():
         if not alternatives[pk].alternative_hostable:
@@ -101,11 +104,7 @@ def _split(providers, by_alternative, alternatives):
                 hosted[pk] = alternatives[pk]
                 host_pks.add(provider.pk)
     hosts = [provider for pk, provider in providers.items() if pk in host_pks]
-    helpers = [
-        provider
-        for pk, provider in providers.items()
-        if pk not in host_pks or _offering_slugs(provider) - {HOSTING}
-    ]
+    helpers = [provider for pk, provider in providers.items() if pk not in host_pks]
     return hosts, helpers, list(hosted.values())
 
 
@@ -149,7 +148,7 @@ def who_can_help_with_a_guide(guide, request):
         )
         .annotate(offered_by=Count("providers", filter=Q(providers__in=providers), distinct=True))
         .filter(offered_by__gt=0)
-        .order_by("name")
+        .order_by(Lower("name"))
         .values_list("name", "slug", "offered_by")
     )
     return {

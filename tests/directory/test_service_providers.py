@@ -133,7 +133,8 @@ def test_hosts_who_open_an_account_are_shown_apart_from_trainers_and_advisers(cl
     assert "Des hébergeurs qui ouvrent les comptes" in html
     # Hosting a mail client opens no mailbox: that provider is not a host.
     assert section(html, "service-hosts") == ["Hôte", "Les deux"]
-    assert section(html, "service-helpers") == ["Client seul", "Formatrice", "Les deux"]
+    # Each provider once: a host that also diagnoses says so on its card, among the hosts.
+    assert section(html, "service-helpers") == ["Client seul", "Formatrice"]
 
 
 def test_the_directory_filtered_by_tool_and_hosting_is_one_click_away(client, gmail_page):
