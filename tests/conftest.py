@@ -7,7 +7,7 @@ from wagtail.models import Site
 from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
-from tests.helpers import log_in, shared_test_data
+from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
 
 
 @pytest.fixture
@@ -47,3 +47,10 @@ def demo_site(django_db_setup, django_db_blocker):
     with shared_test_data(django_db_blocker):
         call_command("load_demo_content", stdout=io.StringIO())
         yield
+
+
+@pytest.fixture
+def migrate_back_then_forward():
+    """`migrate_to` for a test that migrates back; every app is migrated forward afterwards."""
+    yield migrate_to
+    migrate_every_app_forward()

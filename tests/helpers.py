@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from home.demo_tools import ensure_user
@@ -92,3 +93,17 @@ def run_project_python(arguments, settings_module, *, drop=(), timeout=120, **en
         timeout=timeout,
         check=False,
     )
+
+
+def migrate_to(targets):
+    """Migrate the test database to `targets`; the models of that state, to write old rows."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def migrate_every_app_forward():
+    """Going back in one app also undoes the migrations of apps that depend on it: bring every
+    app forward again, so that no test after a migration test meets an old schema."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -2,8 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Revision, WorkflowContentType
 
 from catalogue.models import Category, FreeAlternative, ProprietaryService
@@ -35,10 +33,8 @@ def test_editors_write_drafts_and_moderators_publish(model):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_entries_made_before_moderation_stay_on_the_site():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+def test_entries_made_before_moderation_stay_on_the_site(migrate_back_then_forward):
+    old = migrate_back_then_forward(BEFORE)
     category = old.get_model("catalogue", "Category").objects.create(
         name="Courrier électronique", slug="courriel"
     )
@@ -55,7 +51,7 @@ def test_entries_made_before_moderation_stay_on_the_site():
     )
     thunderbird.replaces.add(gmail)
 
-    MigrationExecutor(connection).migrate(AFTER)
+    migrate_back_then_forward(AFTER)
 
     for model in ENTRY_MODELS:
         entry = model.objects.get()

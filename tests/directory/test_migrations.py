@@ -4,8 +4,6 @@ Each test migrates the real test database back, writes through the old schema, t
 """
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.images.models import Image
 from wagtail_factories import ImageFactory
 
@@ -15,14 +13,9 @@ from tests.factories.directory import ProviderApplicationFactory, ProviderPageFa
 LATEST = [("directory", "0007_logo_alt_to_image_description")]
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_competencies_become_offerings_with_every_link_kept(directory):
+def test_competencies_become_offerings_with_every_link_kept(directory, migrate_back_then_forward):
+    migrate = migrate_back_then_forward
     provider = ProviderPageFactory(parent=directory, offerings=["diagnostic", "hebergement"])
     application = ProviderApplicationFactory(offerings=["formation-referents"])
 
@@ -47,7 +40,10 @@ def test_competencies_become_offerings_with_every_link_kept(directory):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_logo_text_becomes_the_description_of_an_undescribed_logo(directory):
+def test_a_logo_text_becomes_the_description_of_an_undescribed_logo(
+    directory, migrate_back_then_forward
+):
+    migrate = migrate_back_then_forward
     bare = ImageFactory(title="Logo nu", description="")
     described = ImageFactory(title="Logo décrit", description="Un chat vert")
     first = ProviderPageFactory(parent=directory, logo=described)
