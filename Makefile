@@ -39,18 +39,13 @@ worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker
 
 # The suite runs on TEST_PROCESSES workers (pytest-xdist, one test database each; its default
-# "load" order keeps pytest-django's transactional tests last on each worker); the browser
-# gates run beside it in their own process and database, their report printed after the suite.
+# "load" order keeps pytest-django's transactional tests last on each worker). The browser
+# gates run after it, alone: their actions have short time limits that a busy CPU would miss.
 TEST_PROCESSES ?= auto
 
-test: install ## Run the test suite in parallel with the browser gates (skipped, with the reason, without Chromium); print the slowest tests
-	@log=$$(mktemp); \
-	$(BIN)/pytest tests/browser --durations=15 >$$log 2>&1 & gates=$$!; \
-	trap 'kill $$gates 2>/dev/null; rm -f $$log; exit 130' INT TERM; \
-	$(BIN)/pytest --ignore=tests/browser -n $(TEST_PROCESSES) --durations=15; \
-	suite=$$?; wait $$gates; gates=$$?; \
-	echo "=== tests navigateur ==="; cat $$log; rm -f $$log; \
-	exit $$(( suite || gates ))
+test: install ## Run the test suite, then the browser gates (skipped, with the reason, without Chromium); print the slowest tests
+	$(BIN)/pytest --ignore=tests/browser -n $(TEST_PROCESSES) --durations=15
+	$(BIN)/pytest tests/browser --durations=15
 
 lint: install ## Ruff, Django's checks and missing migrations
 	$(BIN)/ruff check .
