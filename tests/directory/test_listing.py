@@ -100,6 +100,12 @@ def test_filters_give_exactly_the_expected_providers(client, providers, query, e
     assert listed_titles(response) == expected
 
 
+def test_an_empty_result_says_so_in_words(client, providers):
+    html = client.get("/annuaire/?region=corse").content.decode()
+    assert "Aucune structure ne correspond à votre recherche." in html
+    assert "0 structure" not in html
+
+
 def test_each_choice_shows_how_many_providers_it_would_leave(client, providers):
     response = client.get("/annuaire/?prestation=hebergement")
     # Counts of other facets apply the active prestation filter...
