@@ -4,6 +4,7 @@ submitting, the e-mails it receives and its contact requests."""
 from datetime import date
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from directory.models import ProviderPage
@@ -175,3 +176,45 @@ def test_an_editor_submitting_keeps_wagtails_way(client, world):
     response = post_edit(client, world["A"], "Structure A", "action-submit")
     assert response.status_code == 302
     assert response["Location"] != "/admin/"
+
+
+def mail_to(address):
+    messages = [message for message in mail.outbox if message.to == [address]]
+    assert len(messages) == 1, [message.subject for message in mail.outbox]
+    return messages[0]
+
+
+def test_the_provider_is_told_in_plain_french_when_changes_are_sent_back(client, world):
+    client.force_login(world["provider_a"])
+    submit(client, world["A"])
+    mail.outbox.clear()
+    request_changes(client, world, world["A"])
+
+    message = mail_to("a@example.org")
+    assert message.subject == "Quelques changements demandés pour « Structure A »"
+    body = message.body
+    assert body.startswith("Bonjour prestataire-a,")
+    assert "L'équipe de modération Emancip'Asso a relu" in body
+    assert "Message de moderateur :\nPrécisez vos tarifs." in body
+    assert f"http://testserver{edit_url(world['A'])}" in body
+    assert "http://testserver/admin/account/#tab-notifications" in body
+    for generic in ("rejected", "workflow", "Hello", "&#x27;"):
+        assert generic not in body
+
+
+def test_the_provider_is_told_in_plain_french_when_changes_are_published(client, world):
+    client.force_login(world["provider_a"])
+    submit(client, world["A"])
+    mail.outbox.clear()
+    client.force_login(world["moderator"])
+    task_state = ProviderPage.objects.get(pk=world["A"].pk).current_workflow_task_state
+    client.post(
+        f"/admin/pages/workflow/action/{world['A'].pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+
+    message = mail_to("a@example.org")
+    assert message.subject == "Vos modifications de « Structure A » sont publiées"
+    assert "elles sont maintenant en ligne" in message.body
+    assert "http://testserver/annuaire/structure-a/" in message.body
+    for generic in ("approved", "workflow", "Hello", "&#x27;"):
+        assert generic not in message.body
