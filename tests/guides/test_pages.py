@@ -190,3 +190,20 @@ def test_who_can_help_without_tools_offers_the_directory_and_without_it_nothing(
     assert who_can_help(client.get(guide.url).content.decode()) == [
         ("/annuaire/", "Chercher une structure près de chez vous")
     ]
+
+
+def test_who_can_help_costs_the_same_whatever_the_number_of_providers(
+    client, guide_index, home_page
+):
+    directory = DirectoryIndexPageFactory(parent=home_page)
+    gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail")
+    guide = GuidePageFactory(parent=guide_index, services=[gmail])
+
+    def add_providers():
+        for _ in range(2):
+            ProviderPageFactory(parent=directory, tools=[FreeAlternativeFactory(replaces=[gmail])])
+
+    add_providers()
+    # Budget: today's count plus two; the count stays the same with twice the providers.
+    html = assert_query_budget(client, guide.url, 20, add_providers).content.decode()
+    assert len(who_can_help(html)) == 5  # four tools, and the whole directory
