@@ -3,6 +3,8 @@ it adds to catalogue pages."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,6 +15,7 @@ from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper
 
 from .admin_confinement import choosable_pages, menu_item_allowed
 from .admin_views import ApproveView, RejectView
+from .contact_reply import ContactRequestInspectView, reply_link
 from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages
 from .provider_space import ProviderDashboardPanel, land_on_dashboard_after_submitting
@@ -34,13 +37,15 @@ class ContactRequestAdmin(HubModelAdmin):
     menu_icon = "mail"
     menu_order = 310
     permission_helper_class = ReviewOnlyPermissionHelper
+    inspect_view_class = ContactRequestInspectView
     inspect_template_name = "directory/admin/contact_request_inspect.html"
     list_display = (
-        "created_at",
+        "received",
         "association_name",
         "kind",
         "provider",
         "answered",
+        "reply",
         "delivery",
     )
     list_filter = ("created_at",)
@@ -64,20 +69,31 @@ class ContactRequestAdmin(HubModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("provider", "email_message")
 
-    def kind(self, obj):
-        return _("Accompagnement") if obj.is_support_request else _("Contact")
+    def received(self, obj):
+        return date_format(timezone.localtime(obj.created_at), "j F Y à H:i")
 
-    kind.short_description = _("type")
+    received.short_description = _("Reçue le")
+    received.admin_order_field = "created_at"
+
+    def kind(self, obj):
+        return _("Demande d'accompagnement") if obj.is_support_request else _("Prise de contact")
+
+    kind.short_description = _("Type de demande")
 
     def answered(self, obj):
         return _("Oui") if obj.answered_at else _("Pas encore")
 
-    answered.short_description = _("répondue")
+    answered.short_description = _("Répondue ?")
+
+    def reply(self, obj):
+        return reply_link(obj)
+
+    reply.short_description = _("Répondre")
 
     def delivery(self, obj):
         return obj.email_message.get_status_display() if obj.email_message else "—"
 
-    delivery.short_description = _("envoi du courriel")
+    delivery.short_description = _("Courriel transmis au prestataire")
 
     def answered_view(self, request, instance_pk):
         return AnsweredView.as_view(model_admin=self, instance_pk=instance_pk)(request)

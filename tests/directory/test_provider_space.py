@@ -218,3 +218,25 @@ def test_the_provider_is_told_in_plain_french_when_changes_are_published(client,
     assert "http://testserver/annuaire/structure-a/" in message.body
     for generic in ("approved", "workflow", "Hello", "&#x27;"):
         assert generic not in message.body
+
+
+def test_a_provider_replies_from_the_list_and_the_request(client, world):
+    contact_request = ContactRequestFactory(
+        provider=world["A"], association_name="Les Amis d'Élise", email="elise@asso.example.org"
+    )
+    mailto = (
+        "mailto:elise@asso.example.org?subject=Re%3A%20votre%20demande%20%C3%A0%20"
+        "Structure%20A%20via%20Emancip%27Asso"
+    )
+    client.force_login(world["provider_a"])
+    listing = client.get("/admin/directory/contactrequest/").content.decode()
+    detail = client.get(f"/admin/directory/contactrequest/inspect/{contact_request.pk}/")
+    assert f'href="{mailto}"' in listing
+    assert f'href="{mailto}"' in detail.content.decode()
+    for label in ("Reçue le", "Type de demande", "Répondue ?", "Prise de contact"):
+        assert label in listing, label
+
+
+def test_the_public_footer_leads_providers_to_their_login(client, world):
+    html = client.get("/annuaire/structure-a/").content.decode()
+    assert '<a href="/admin/login/">Espace prestataire</a>' in html
