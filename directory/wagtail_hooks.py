@@ -70,7 +70,7 @@ class ContactRequestAdmin(HubModelAdmin):
         return super().get_queryset(request).select_related("provider", "email_message")
 
     def received(self, obj):
-        return date_format(timezone.localtime(obj.created_at), "j F Y à H:i")
+        return date_format(timezone.localtime(obj.created_at), "SHORT_DATE_FORMAT")
 
     received.short_description = _("Reçue le")
     received.admin_order_field = "created_at"
@@ -93,7 +93,7 @@ class ContactRequestAdmin(HubModelAdmin):
     def delivery(self, obj):
         return obj.email_message.get_status_display() if obj.email_message else "—"
 
-    delivery.short_description = _("Courriel transmis au prestataire")
+    delivery.short_description = _("Envoi du courriel")
 
     def answered_view(self, request, instance_pk):
         return AnsweredView.as_view(model_admin=self, instance_pk=instance_pk)(request)
