@@ -49,4 +49,5 @@ def test_the_demo_directory_is_varied_and_idempotent(client):
     assert "Breizh Libre" in listing
     assert client.login(username="prestataire1", password="prestataire-demo")
     dashboard = client.get("/admin/").content.decode()
-    assert "Modifier la fiche « Breizh Libre »" in dashboard
+    assert ">Breizh Libre</h3>" in dashboard
+    assert "Modifier ma fiche" in dashboard
