@@ -23,7 +23,7 @@ SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
 
 SUBMITTED_MESSAGE = _(
     "Merci, vos modifications sont envoyées à la relecture. L'équipe de modération "
-    "Emancip'Asso les relit sous quelques jours ouvrés ; vous serez prévenu par courriel "
+    "Emancip'Asso les relit sous quelques jours ouvrés\u00a0; vous serez prévenu par courriel "
     "dès qu'elles seront publiées ou si elle vous demande des changements. D'ici là, "
     "votre fiche publique reste telle qu'elle était."
 )
