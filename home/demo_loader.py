@@ -28,8 +28,12 @@ DEMO_DIR = settings.BASE_DIR / "demo"
 NATURAL_KEYS = ("slug", "code", "username", "title")
 
 
+def data_file(name):
+    return DEMO_DIR / f"{name}.json"
+
+
 def read(name):
-    return json.loads((DEMO_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(data_file(name).read_text(encoding="utf-8"))
 
 
 def find(model, key):

@@ -3,16 +3,16 @@ import io
 import pytest
 from wagtail.models import Revision
 
-from catalogue import demo as catalogue_demo
 from catalogue.models import Category, FreeAlternative, ProprietaryService
 from home import demo as home_demo
+from home import demo_loader
 
 pytestmark = pytest.mark.django_db
 
 
 def load():
     home_demo.load(io.StringIO())
-    catalogue_demo.load(io.StringIO())
+    demo_loader.load("catalogue")
 
 
 def snapshot():

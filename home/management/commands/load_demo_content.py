@@ -1,4 +1,4 @@
-"""Build (or bring back) the demo site; each app adds its part in its own `demo` module."""
+"""Build (or bring back) the demo site, app by app in the order of PROJECT_APPS."""
 
 from importlib import import_module
 from importlib.util import find_spec
@@ -8,14 +8,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home import demo_loader
 from home.models import HomePage
 
 
-def project_demo_modules():
-    """The `demo` module of each app in PROJECT_APPS that has one, home first."""
-    for app in settings.PROJECT_APPS:
-        if find_spec(f"{app}.demo"):
-            yield import_module(f"{app}.demo")
+def load_app_demo(app, stdout):
+    """An app's demo: its `demo` module where something is computed (it reads its data file
+    itself), otherwise its data file `demo/<app>.json` alone, if it has one."""
+    if find_spec(f"{app}.demo"):
+        import_module(f"{app}.demo").load(stdout)
+    elif demo_loader.data_file(app).exists():
+        demo_loader.load(app)
 
 
 class Command(BaseCommand):
@@ -35,8 +38,8 @@ class Command(BaseCommand):
             )
             return
         with transaction.atomic():
-            for module in project_demo_modules():
-                module.load(self.stdout)
+            for app in settings.PROJECT_APPS:
+                load_app_demo(app, self.stdout)
         # Index now, so that search works before the task worker has caught up.
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
