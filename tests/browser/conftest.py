@@ -10,10 +10,13 @@ import io
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Page
 
@@ -91,6 +94,30 @@ def close_server_connections():
         )
 
 
+class SequentialWSGIServer(WSGIServer):
+    """Django's development server without threads; the live server thread, which has the
+    shared connection, answers each request itself."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@contextmanager
+def one_request_at_a_time_on_sqlite():
+    """On an in-memory SQLite database every server thread shares the test's one connection:
+    two requests at once (a page and the admin's background calls) then interleave their
+    savepoints ("no such savepoint"). The server answers requests one after the other there;
+    Django closes each connection, so a browser's parallel requests simply queue."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", SequentialWSGIServer)
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_db_setup, django_db_blocker):
     """The test database, also when only browser tests run.
@@ -120,7 +147,8 @@ def demo_site(django_db_setup, django_db_blocker):
                 "lancez-les à part avec « pytest tests/browser » (c'est ce que fait make test)."
             )
         call_command("load_demo_content", stdout=io.StringIO())
-    server = LiveServer("127.0.0.1")
+    with one_request_at_a_time_on_sqlite():
+        server = LiveServer("127.0.0.1")
     yield server
     server.stop()
     with django_db_blocker.unblock():
