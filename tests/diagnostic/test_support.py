@@ -9,7 +9,6 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
-from diagnostic.models import DiagnosticPage
 from directory.models import ContactRequest
 from outbox.models import OutgoingEmail
 from tests.factories.catalogue import (
@@ -17,6 +16,7 @@ from tests.factories.catalogue import (
     FreeAlternativeFactory,
     ProprietaryServiceFactory,
 )
+from tests.factories.diagnostic import DiagnosticPageFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 
 QUERY = "?outils=gmail&departement=distance&souhaits=formation"
@@ -33,14 +33,7 @@ def fresh_rate_limit():
 
 @pytest.fixture
 def diagnostic(home_page):
-    page = DiagnosticPage(
-        title="Passer au libre",
-        slug="passer-au-libre",
-        board_decision_draft="Le conseil décide de passer au libre.",
-        expectations="<p>Comptez deux à trois ans.</p>",
-    )
-    home_page.add_child(instance=page)
-    return page
+    return DiagnosticPageFactory(parent=home_page)
 
 
 @pytest.fixture

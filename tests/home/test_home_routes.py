@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from diagnostic.models import DiagnosticPage
+from tests.factories.diagnostic import DiagnosticPageFactory
 from tests.factories.directory import DirectoryIndexPageFactory
 from tests.factories.webinars import WebinarIndexPageFactory, WebinarPageFactory
 from tests.helpers import assert_query_budget
@@ -18,14 +18,7 @@ CALL_TO_ACTION = "Passez au libre : faites le point en 5 minutes"
 
 @pytest.fixture
 def diagnostic(home_page):
-    page = DiagnosticPage(
-        title="Passer au libre",
-        slug="passer-au-libre",
-        board_decision_draft="Le conseil décide de passer au libre.",
-        expectations="<p>Comptez deux à trois ans.</p>",
-    )
-    home_page.add_child(instance=page)
-    return page
+    return DiagnosticPageFactory(parent=home_page)
 
 
 @pytest.fixture
