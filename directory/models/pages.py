@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -326,6 +327,11 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         context["tools"] = tools
         context["related_guides"] = self.related_guides({tool.category_id for tool in tools})
         return context
+
+    @property
+    def review_is_old(self):
+        """Not reviewed for over a year: the profile says so, since its facts may have aged."""
+        return self.last_reviewed < timezone.localdate() - relativedelta(years=1)
 
     def live_tool_names(self):
         """Indexed instead of the tools themselves, so that no draft entry is searched."""

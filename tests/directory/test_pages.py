@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
@@ -171,3 +172,49 @@ class DirectoryPageTests(WagtailPageTestCase):
         preview = self.client.get(url)
         self.assertContains(preview, "Nouvelle structure")
         self.assertContains(preview, "Nextcloud")
+
+
+class ReviewAgeTests(WagtailPageTestCase):
+    """A profile not reviewed for over a year says so, on the profile and on its card."""
+
+    @classmethod
+    def setUpTestData(cls):
+        directory = DirectoryIndexPageFactory(parent=ensure_home_page())
+        today = timezone.localdate()
+        cls.old = ProviderPageFactory(
+            parent=directory,
+            title="Ancienne fiche",
+            slug="ancienne",
+            last_reviewed=today.replace(year=today.year - 1) - datetime.timedelta(days=2),
+        )
+        cls.recent = ProviderPageFactory(
+            parent=directory,
+            title="Fiche récente",
+            slug="recente",
+            last_reviewed=today - datetime.timedelta(days=300),
+        )
+
+    def test_an_old_profile_says_it_was_not_reviewed_for_a_year(self):
+        old = self.client.get(self.old.url).content.decode()
+        recent = self.client.get(self.recent.url).content.decode()
+        self.assertIn("Cette fiche n'a pas été relue depuis plus d'un an", old)
+        self.assertNotIn("relue depuis plus d'un an", recent)
+
+    def card(self, title):
+        listing = self.client.get("/annuaire/").content.decode()
+        cards = listing.split('<li class="card provider-card">')[1:]
+        return next(card for card in cards if f">{title}</a>" in card)
+
+    def test_the_card_of_an_old_profile_says_so_too(self):
+        self.assertIn("relue il y a plus d'un an", self.card("Ancienne fiche"))
+        self.assertNotIn("relue il y a plus d'un an", self.card("Fiche récente"))
+
+    def test_a_card_shows_the_prices_and_whether_they_suit_associations(self):
+        ProviderPage.objects.filter(pk=self.recent.pk).update(
+            price_min=250, price_max=400, prices_adapted=True
+        )
+        self.assertIn(
+            "De 250 € à 400 € la journée · tarifs adaptés aux associations",
+            self.card("Fiche récente"),
+        )
+        self.assertNotIn("la journée", self.card("Ancienne fiche"))
