@@ -2,6 +2,7 @@
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.images.models import Image
@@ -185,7 +186,7 @@ class ReviewAgeTests(WagtailPageTestCase):
             parent=directory,
             title="Ancienne fiche",
             slug="ancienne",
-            last_reviewed=today.replace(year=today.year - 1) - datetime.timedelta(days=2),
+            last_reviewed=today - relativedelta(years=1, days=2),
         )
         cls.recent = ProviderPageFactory(
             parent=directory,
