@@ -97,6 +97,7 @@ class DirectorySearch:
                 facet.selected_label = dict(facet.choices)[value]
                 facet.remove_query = _query_without(params, facet.name)
         self.remove_search_query = _query_without(params, "q")
+        self.remote_query = _remote_instead(params)
         self._providers = self._load_facts(regions, departments, offerings, tools)
         self._count_options()
 
@@ -200,3 +201,12 @@ def _query_without(params, name):
     for key in (name, "page"):
         kept.pop(key, None)
     return "?" + kept.urlencode() if kept else ""
+
+
+def _remote_instead(params):
+    """The same search among providers that work remotely, wherever the association is."""
+    kept = params.copy()
+    for key in ("region", "departement", "page"):
+        kept.pop(key, None)
+    kept["distance"] = YES
+    return "?" + kept.urlencode()

@@ -106,6 +106,14 @@ def test_an_empty_result_says_so_in_words(client, providers):
     assert "0 structure" not in html
 
 
+def test_an_empty_result_links_to_the_same_search_among_remote_providers(client, providers):
+    html = client.get("/annuaire/?region=corse&prestation=hebergement&page=2").content.decode()
+    link = re.search(r'<a href="([^"]*)">cherchez les structures qui travaillent à distance', html)
+    assert link.group(1) == "?prestation=hebergement&amp;distance=1"
+    followed = client.get("/annuaire/?prestation=hebergement&distance=1")
+    assert listed_titles(followed) == ["Lyon Numérique Solidaire"]
+
+
 def test_each_choice_shows_how_many_providers_it_would_leave(client, providers):
     response = client.get("/annuaire/?prestation=hebergement")
     # Counts of other facets apply the active prestation filter...
