@@ -118,7 +118,9 @@ def test_applications_share_the_public_form_rate_limit(client, directory, settin
 def test_the_directory_links_to_the_application_form_which_sets_no_cookie_before_use(
     client, directory
 ):
-    assert 'href="/annuaire/referencer/"' in client.get("/annuaire/").content.decode()
+    listing = client.get("/annuaire/").content.decode()
+    # A secondary link, after the results: associations come first on this page.
+    assert listing.index('href="/annuaire/referencer/"') > listing.index("directory-count")
     form = client.get(APPLY_URL)
     assert form.status_code == 200
     assert "Référencer ma structure" in form.content.decode()
