@@ -15,6 +15,19 @@ def retention_months():
     return settings.DIRECTORY_CONTACT_RETENTION_MONTHS
 
 
+def _email_provider(contact_request, subject, template, **context):
+    """Queue the e-mail of a stored request to its provider, answers going to the sender."""
+    provider = contact_request.provider
+    contact_request.email_message = queue_templated_email(
+        [provider.contact_email],
+        subject,
+        template,
+        {"provider": provider, "request": contact_request, **context},
+        reply_to=[contact_request.email],
+    )
+    contact_request.save(update_fields=["email_message"])
+
+
 @transaction.atomic
 def send_contact_request(provider, form):
     """Store the request first; the e-mail is queued only once the row exists."""
@@ -22,15 +35,12 @@ def send_contact_request(provider, form):
     contact_request.provider = provider
     contact_request.save()
     form.save_m2m()
-    contact_request.email_message = queue_templated_email(
-        [provider.contact_email],
+    _email_provider(
+        contact_request,
         _("Demande de contact de %(association)s via Emancip'Asso")
         % {"association": " ".join(contact_request.association_name.split())},
         "directory_contact_request",
-        {"provider": provider, "request": contact_request},
-        reply_to=[contact_request.email],
     )
-    contact_request.save(update_fields=["email_message"])
     return contact_request
 
 
@@ -55,15 +65,13 @@ def send_support_request(providers, *, association_name, email, message, plan, r
             consent=True,
             plan=plan,
         )
-        support_request.email_message = queue_templated_email(
-            [provider.contact_email],
+        _email_provider(
+            support_request,
             _("Demande d'accompagnement de %(association)s via Emancip'Asso")
             % {"association": association},
             "directory_support_request",
-            {"provider": provider, "request": support_request, "others": len(providers) - 1},
-            reply_to=[email],
+            others=len(providers) - 1,
         )
-        support_request.save(update_fields=["email_message"])
         requests.append(support_request)
     queue_templated_email(
         [email],

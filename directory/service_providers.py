@@ -1,7 +1,7 @@
 """What the directory shows on the pages of lower apps, which do not import it: on a catalogue
 "Remplacer …" page who hosts the alternatives, who trains and advises, and who offers each
-alternative (`catalogue_service_context`, registered in wagtail_hooks); beside a guide, who can
-help with its tools (`guide_page_context`).
+alternative (`catalogue_service_context`); beside a guide, who can help with its tools
+(`guide_page_context`). Both are registered in wagtail_hooks.
 
 "Who offers this tool" is said on the provider's side only (`ProviderPage.tools`).
 
@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q, prefetch_related_objects
 from django.db.models.functions import Lower
-from wagtail import hooks
 
 from catalogue.models import FreeAlternative
 from directory.models import DirectoryIndexPage, ProviderPage
@@ -131,7 +130,6 @@ class ToolHelp:
     url: str
 
 
-@hooks.register("guide_page_context")
 def who_can_help_with_a_guide(guide, request):
     """ "Qui peut aider ?" beside a guide: the directory filtered by each published tool the
     guide leads to (alternatives to its services, tools a testimony adopted) that a published

@@ -20,11 +20,12 @@ from .models import ContactRequest, ProviderApplication
 from .permissions import editable_provider_pages
 from .provider_space import ProviderDashboardPanel, land_on_dashboard_after_submitting
 from .roles import is_provider_only
-from .service_providers import providers_for_service
+from .service_providers import providers_for_service, who_can_help_with_a_guide
 from .support_admin import AnsweredView, FollowUpMenuItem, SupportFollowUpView
 from .viewsets import ProviderMaintainerViewSet
 
 hooks.register("catalogue_service_context", providers_for_service)
+hooks.register("guide_page_context", who_can_help_with_a_guide)
 
 
 @modeladmin_register
