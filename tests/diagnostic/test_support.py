@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
+from catalogue.models import Category, ProprietaryService
 from directory.models import ContactRequest
 from outbox.models import OutgoingEmail
 from tests.factories.catalogue import (
@@ -200,6 +201,12 @@ def test_a_get_on_a_form_address_shows_the_result(client, providers):
 def test_the_plan_by_email_uses_the_address_once(
     client, providers, django_capture_on_commit_callbacks
 ):
+    FreeAlternativeFactory(
+        name="Client de courriel",
+        self_hostable=False,
+        category=Category.objects.get(slug="messagerie"),
+        replaces=[ProprietaryService.objects.get(slug="gmail")],
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             SEND_PLAN, {"reponses": QUERY, "email": "une-fois@asso.example.org", "site_web": ""}
@@ -209,6 +216,7 @@ def test_the_plan_by_email_uses_the_address_once(
     assert message.to == ["une-fois@asso.example.org"]
     assert "- Outils utilisés : Gmail" in message.body
     assert "Webmail libre" in message.body
+    assert "- Client de courriel, à installer vous-même" in message.body
     assert "Structure A" in message.body
     assert "/passer-au-libre/imprimer/" in message.body
     assert "<" not in message.body  # names, never a Python object's repr
