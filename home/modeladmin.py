@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import (
@@ -88,7 +89,12 @@ class RowView(InstanceSpecificView):
 
 
 class ScopedInspectView(RowView, InspectView):
-    pass
+    def get_field_display_value(self, field_name, field=None):
+        """Yes/no in words: modeladmin prints a boolean as Python's True or False."""
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Oui") if value else _("Non")
+        return value
 
 
 class ScopedEditView(RowView, EditView):

@@ -128,6 +128,14 @@ def test_the_provider_reads_the_plan_laid_out_not_as_json(client, providers):
     assert "Marquer comme répondue" in html
 
 
+def test_the_request_says_yes_or_no_in_words(client, providers):
+    [request, _] = send(providers)
+    client.force_login(provider_account(providers[0], "libristes"))
+    html = client.get(f"/admin/directory/contactrequest/inspect/{request.pk}/").content.decode()
+    consent = html.split("accepte d&#x27;être recontactée", 1)[1][:200]
+    assert "Oui" in consent and "True" not in consent
+
+
 def test_a_provider_marks_its_request_answered_then_not(client, providers):
     [request, _] = send(providers)
     client.force_login(provider_account(providers[0], "libristes"))
