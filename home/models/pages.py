@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.legal_blocks import PublisherContactBlock
 
 
 class BasePage(Page):
@@ -75,8 +76,14 @@ class HomePage(BasePage):
         return context
 
 
+class StandardPageStreamBlock(BaseStreamBlock):
+    """The shared blocks, plus the publisher's details for the legal pages."""
+
+    publisher_contact = PublisherContactBlock()
+
+
 class StandardPage(BasePage):
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
+    body = StreamField(StandardPageStreamBlock(), blank=True, verbose_name=_("contenu"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

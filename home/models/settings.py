@@ -1,4 +1,9 @@
-"""Site-wide settings editors change in the admin (Paramètres > Site)."""
+"""Site-wide settings editors change in the admin (Paramètres > Site).
+
+The publisher's identity and contact details live here only: the footer shows them on every
+page, and the legal pages print them through the « Coordonnées de l'éditeur » block, so that
+changing an address here changes it everywhere.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +11,58 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+class AccessibilityStatus(models.TextChoices):
+    """The three mentions RGAA allows; without a valid audit, only « non conforme » is true."""
+
+    COMPLIANT = "compliant", _("totalement conforme")
+    PARTIAL = "partial", _("partiellement conforme")
+    NON_COMPLIANT = "non_compliant", _("non conforme")
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         _("nom de l'organisation"), max_length=120, default="Emancip'Asso"
     )
-    contact_email = models.EmailField(_("adresse de contact"), blank=True)
+    publisher_name = models.CharField(
+        _("éditeur du site"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "La personne morale qui publie le site, par exemple « Association X, loi 1901, "
+            "RNA W000000000 ». Affiché dans le pied de page et les mentions légales."
+        ),
+    )
+    publication_director = models.CharField(
+        _("directeur ou directrice de la publication"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nom et fonction, par exemple « Camille Martin, présidente »."),
+    )
+    postal_address = models.TextField(
+        _("adresse postale"),
+        max_length=300,
+        blank=True,
+        help_text=_("Une ligne par ligne d'adresse."),
+    )
+    contact_email = models.EmailField(
+        _("adresse de contact"),
+        blank=True,
+        help_text=_(
+            "Pour écrire à l'équipe, exercer ses droits sur ses données ou signaler un défaut "
+            "d'accessibilité ; les demandes de référencement y sont aussi signalées."
+        ),
+    )
+    accessibility_status = models.CharField(
+        _("état de conformité au RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NON_COMPLIANT,
+        help_text=_(
+            "Affiché dans le pied de page. « Partiellement » ou « totalement conforme » "
+            "seulement après un audit RGAA (au moins 50 % ou 100 % des critères respectés)."
+        ),
+    )
     fediverse_url = models.URLField(_("compte Mastodon ou Fediverse"), blank=True)
     peertube_url = models.URLField(_("chaîne PeerTube"), blank=True)
     footer_text = models.TextField(_("texte du pied de page"), blank=True, max_length=500)
@@ -42,7 +93,13 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("contact_email")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("publisher_name"),
+                FieldPanel("publication_director"),
+                FieldPanel("postal_address"),
+                FieldPanel("contact_email"),
+            ],
             heading=_("Organisation"),
         ),
         MultiFieldPanel(
@@ -55,6 +112,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("legal_notice_page"),
                 FieldPanel("privacy_page"),
                 FieldPanel("accessibility_page"),
+                FieldPanel("accessibility_status"),
             ],
             heading=_("Pied de page"),
         ),
