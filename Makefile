@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export SITE_URL ?= http://$(HOST)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo test lint clean
+.PHONY: help install run worker migrate demo test test-deploy lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,8 +44,11 @@ worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 TEST_PROCESSES ?= auto
 
 test: install ## Run the test suite, then the browser gates (skipped, with the reason, without Chromium); print the slowest tests
-	$(BIN)/pytest --ignore=tests/browser -n $(TEST_PROCESSES) --durations=15
+	$(BIN)/pytest --ignore=tests/browser --ignore=tests/deploy -n $(TEST_PROCESSES) --durations=15
 	$(BIN)/pytest tests/browser --durations=15
+
+test-deploy: install ## The servers of deploy/ on loopback: nginx, gunicorn, PostgreSQL, Redis, S3 (moto)
+	$(BIN)/pytest tests/deploy -p no:xdist --durations=5
 
 lint: install ## Ruff, Django's checks and missing migrations
 	$(BIN)/ruff check .

@@ -27,6 +27,25 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers share uploaded files through S3-compatible storage (deploy/README.md);
+# one machine keeps them on its disk, under MEDIA_ROOT, served by nginx.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            # Renditions are public (the bucket lets anyone read images/ only); documents are
+            # read by Wagtail's view, which checks their collection's privacy first.
+            "querystring_auth": False,
+            "custom_domain": os.environ.get("MEDIA_S3_PUBLIC_DOMAIN") or None,
+            "url_protocol": os.environ.get("MEDIA_S3_URL_PROTOCOL", "https:"),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
