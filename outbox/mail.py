@@ -1,11 +1,22 @@
-"""The one way the hub sends e-mail: store the message, then hand it to the task queue."""
+"""The one way the hub sends e-mail: store the message, then hand it to the task queue.
 
-from django.db import transaction
+Django's and Wagtail's own e-mails (password resets, workflow notices) take the same road
+through outbox.backends.OutboxBackend."""
+
+from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
 from outbox.models import OutgoingEmail
-from outbox.tasks import deliver_email
+from outbox.tasks import enqueue_delivery
+
+
+def store_email(**fields):
+    """Keep the message, then enqueue its delivery once the surrounding transaction commits."""
+    fields.setdefault("from_email", settings.DEFAULT_FROM_EMAIL)
+    email = OutgoingEmail.objects.create(**fields)
+    enqueue_delivery(email)
+    return email
 
 
 def queue_email(
@@ -22,7 +33,7 @@ def queue_email(
 
     `forget_recipients`: the address was given for this message only; the outbox erases it
     once the message is sent or given up (outbox.tasks)."""
-    email = OutgoingEmail.objects.create(
+    return store_email(
         to=list(to),
         subject=subject,
         body_text=body_text,
@@ -31,8 +42,6 @@ def queue_email(
         attachments=list(attachments or []),
         forget_recipients=forget_recipients,
     )
-    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
-    return email
 
 
 def queue_templated_email(to, subject, template_name, context, **kwargs):

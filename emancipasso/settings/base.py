@@ -270,8 +270,11 @@ COMPRESS_CSS_FILTERS = [
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True) or the console on a laptop.
+# Django and Wagtail hand every message to the outbox, which stores it; the delivery task
+# alone talks to the real server, OUTBOX_DELIVERY_BACKEND.
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]
 EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
@@ -284,7 +287,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Every e-mail goes through the task queue; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "6"))
+# An e-mail is retried with back-off for this long, then marked failed (dashboard, ERROR log).
+OUTBOX_RETRY_PERIOD = timedelta(hours=float(os.environ.get("OUTBOX_RETRY_HOURS", "48")))
+# "Sending" for longer than this: the worker died during the SMTP conversation (each network
+# step may take EMAIL_TIMEOUT). requeue_emails sends it again, once.
+OUTBOX_SENDING_TIMEOUT = timedelta(
+    seconds=int(os.environ.get("OUTBOX_SENDING_TIMEOUT_SECONDS", "600"))
+)
+# Pending and due for this long with no task waiting: requeue_emails enqueues it again.
+OUTBOX_REQUEUE_AFTER = timedelta(minutes=int(os.environ.get("OUTBOX_REQUEUE_AFTER_MINUTES", "10")))
 
 # How long personal data is kept, and when providers are asked to review their profile.
 WEBINAR_REGISTRATION_RETENTION_DAYS = int(
@@ -305,9 +316,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar from gravatar.com: the admin c
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # Wagtail's database backend, safe from a double quote on SQLite: home/search_backend.py.
+        # Wagtail's database backend, searching each word and its French family, safe from
+        # quotes and operators: home/search_backend.py. On PostgreSQL, the `french`
+        # configuration with accents ignored (migration home 0007); SQLite's index ignores them.
         "BACKEND": "home.search_backend",
-        **({"SEARCH_CONFIG": "french"} if IS_POSTGRESQL else {}),
+        **({"SEARCH_CONFIG": "french_unaccent"} if IS_POSTGRESQL else {}),
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]

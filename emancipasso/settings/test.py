@@ -9,7 +9,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Django's test client logs in without a request, which django-axes refuses: the lockout is off
 # in tests except in tests/home/test_login_protection.py, which turns it back on.
 AXES_ENABLED = False
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test runner sets EMAIL_BACKEND to locmem whatever this says, and the outbox then
+# delivers into it (outbox.tasks.delivery_backend); tests of the outbox backend set
+# EMAIL_BACKEND back to it and read what OUTBOX_DELIVERY_BACKEND received.
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A per-process cache in tests only: the suite counts queries (django_assert_num_queries) and
 # Wagtail reads its site paths from the cache, so a database cache would change every count.

@@ -1,13 +1,15 @@
-"""Hand stored e-mails back to the task queue: those whose enqueue was lost, or given-up ones."""
+"""Run it every 10 minutes: hands back to the task queue what a failure left behind."""
 
 from django.core.management.base import BaseCommand
 
-from outbox.models import OutgoingEmail
-from outbox.tasks import deliver_email
+from outbox.recovery import recover_interrupted, requeue_failed, requeue_lost
 
 
 class Command(BaseCommand):
-    help = "Remet en file d'attente les courriels en attente (et, avec --failed, ceux en échec)."
+    help = (
+        "Remet en file d'attente les courriels dont la tâche s'est perdue et ceux qu'un worker "
+        "arrêté a laissés « en cours d'envoi » (et, avec --failed, ceux abandonnés)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,17 +17,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, failed=False, **options):
-        statuses = [OutgoingEmail.Status.PENDING]
-        if failed:
-            statuses.append(OutgoingEmail.Status.FAILED)
-        # A message whose address was erased after its last try has no one left to send to.
-        emails = OutgoingEmail.objects.filter(status__in=statuses).exclude(to=[])
-        count = 0
-        for email in emails:
-            if email.status == OutgoingEmail.Status.FAILED:
-                email.status = OutgoingEmail.Status.PENDING
-                email.attempts = 0
-                email.save(update_fields=["status", "attempts"])
-            deliver_email.enqueue(email.pk)
-            count += 1
+        resent, given_up = recover_interrupted()
+        count = requeue_lost() + resent + (requeue_failed() if failed else 0)
         self.stdout.write(f"{count} courriel(s) remis en file d'attente.")
+        if resent or given_up:
+            self.stdout.write(
+                f"Envois interrompus : {resent} renvoyé(s) une fois, {given_up} abandonné(s)."
+            )
