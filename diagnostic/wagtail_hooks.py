@@ -19,6 +19,7 @@ class Route:
     label: str
     description: str
     url: str
+    app: str  # names the route's illustration, static/img/illustrations/parcours-<app>.svg
 
 
 ROUTES = [
@@ -49,7 +50,7 @@ def passer_au_libre_on_the_home_page(page, request):
     found = Page.objects.live().public().type(*models).only("id", "content_type", "url_path")
     urls = {index.specific_class: index.url for index in found.order_by("path")}
     routes = [
-        Route(str(label), str(description), urls[model])
+        Route(str(label), str(description), urls[model], model._meta.app_label)
         for model, label, description in ROUTES
         if model in urls
     ]

@@ -57,6 +57,28 @@ class CatalogueEntry(
         return _("en ligne")
 
 
+class CategoryIcon(models.TextChoices):
+    """The pictograms of `static/img/icons.svg`, one per use, shown beside a category's name."""
+
+    TOOL = "outil", _("Outil (pictogramme général)")
+    MAIL = "courriel", _("Courriel")
+    CALENDAR = "agenda", _("Agenda")
+    DOCUMENTS = "documents", _("Documents")
+    STORAGE = "stockage", _("Stockage de fichiers")
+    CHAT = "messagerie", _("Messagerie")
+    VIDEO_CALL = "visio", _("Visioconférence")
+    POLL = "sondage", _("Sondage")
+    FORM = "formulaire", _("Formulaire")
+    SOCIAL = "reseaux-sociaux", _("Réseaux sociaux")
+    EVENT = "evenement", _("Événement")
+    NEWSLETTER = "lettre", _("Lettre d'information")
+    WEBSITE = "site-web", _("Site web")
+    MEMBERS = "adherents", _("Adhérents")
+    PROJECT = "projet", _("Gestion de projet")
+    VIDEO = "video", _("Vidéo")
+    COMPUTER = "ordinateur", _("Ordinateur")
+
+
 class Category(CatalogueEntry):
     """A use an association has for a tool: e-mail, file sharing, video meetings..."""
 
@@ -64,11 +86,20 @@ class Category(CatalogueEntry):
     slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True, max_length=500)
     sort_order = models.PositiveSmallIntegerField(_("ordre d'affichage"), default=0)
+    icon = models.CharField(
+        _("pictogramme"),
+        max_length=20,
+        choices=CategoryIcon.choices,
+        default=CategoryIcon.TOOL,
+        blank=True,
+        help_text=_("Affiché à côté du nom de l'usage dans le catalogue ; à défaut, le général."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("icon"),
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
