@@ -3,9 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.models import FreeAlternative
 from home.form_protection import ProtectedFormMixin, reject_markup
 
-from .models import ContactRequest, Offering, ProviderApplication, Region
+from .models import ContactRequest, Department, Offering, ProviderApplication, Region
+from .widgets import GroupedCheckboxSelectMultiple, grouped_choices
 
 
 class ContactForm(ProtectedFormMixin, forms.ModelForm):
@@ -92,47 +94,95 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             "website",
             "summary",
             "offerings",
-            "regions",
+            "tools",
             "remote",
+            "regions",
+            "departments",
+            "price_min",
+            "price_max",
+            "prices_adapted",
+            "price_information",
             "contact_name",
             "contact_email",
         ]
         labels = {
             "structure_name": _("Nom de la structure"),
             "summary": _("Présentez votre structure en quelques phrases"),
+            "offerings": _("Vos prestations"),
+            "tools": _("Les outils libres que vous hébergez ou maîtrisez"),
+            "remote": _("Nous accompagnons aussi à distance, partout en France"),
+            "regions": _("Régions où vous intervenez sur place"),
+            "departments": _("Ou seulement certains départements"),
+            "price_min": _("Tarif journalier indicatif, à partir de (€)"),
+            "price_max": _("Tarif journalier indicatif, jusqu'à (€)"),
+            "prices_adapted": _("Nous pratiquons des tarifs adaptés aux associations"),
+            "price_information": _("Comment vous facturez"),
             "contact_name": _("Personne à contacter"),
             "contact_email": _("Son adresse e-mail"),
         }
         help_texts = {
             "summary": _("600 caractères au plus ; vous pourrez compléter votre fiche ensuite."),
-            "contact_email": _("Le compte de votre structure sera créé avec cette adresse."),
+            "tools": _(
+                "Les outils du catalogue, rangés par usage. Facultatif : vous pourrez en "
+                "ajouter sur votre fiche."
+            ),
             "regions": _("Laissez vide si vous travaillez seulement à distance."),
+            "departments": _(
+                "Inutile de cocher les départements d'une région déjà cochée. Ouvrez une "
+                "région pour voir ses départements."
+            ),
+            "price_min": _("Facultatif, en euros, sans centimes."),
+            "price_information": _(
+                "Facultatif : à la journée, au forfait, par abonnement… (1 000 caractères au plus)"
+            ),
+            "contact_email": _("Le compte de votre structure sera créé avec cette adresse."),
         }
         widgets = {
             "offerings": forms.CheckboxSelectMultiple,
+            "tools": GroupedCheckboxSelectMultiple,
             "regions": forms.CheckboxSelectMultiple,
+            "departments": GroupedCheckboxSelectMultiple(folded=True),
             "summary": forms.Textarea(attrs={"rows": 5}),
+            "price_information": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
             "contact_email": {
                 "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.org.")
             },
             "offerings": {"required": _("Cochez au moins une prestation que vous proposez.")},
+            "price_min": {"invalid": _("Indiquez un montant en euros, sans centimes.")},
+            "price_max": {"invalid": _("Indiquez un montant en euros, sans centimes.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["offerings"].queryset = Offering.objects.all()
         self.fields["regions"].queryset = Region.objects.order_by("slug")
-        for name in ("structure_name", "city", "summary", "contact_name"):
+        tools = self.fields["tools"]
+        tools.queryset = FreeAlternative.objects.live().select_related("category")
+        tools.choices = grouped_choices(tools.queryset, lambda tool: tool.category.name)
+        departments = self.fields["departments"]
+        departments.queryset = Department.objects.select_related("region")
+        departments.choices = grouped_choices(departments.queryset, lambda dep: dep.region.name)
+        for name in ("price_min", "price_max"):
+            self.fields[name].widget.attrs.update(min=0, step=1)
+        for name in ("structure_name", "city", "summary", "contact_name", "price_information"):
             self.fields[name].validators.append(reject_markup)
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("regions") and not cleaned.get("remote"):
+        if not (cleaned.get("regions") or cleaned.get("departments") or cleaned.get("remote")):
             self.add_error(
                 "regions",
-                _("Cochez au moins une région, ou indiquez que vous travaillez à distance."),
+                _(
+                    "Cochez au moins une région ou un département, ou indiquez que vous "
+                    "travaillez à distance."
+                ),
+            )
+        low, high = cleaned.get("price_min"), cleaned.get("price_max")
+        if low and high and low > high:
+            self.add_error(
+                "price_max", _("Le tarif maximal doit être supérieur au tarif minimal.")
             )
         return cleaned
 

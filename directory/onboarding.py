@@ -20,6 +20,7 @@ from wagtail.models import Site
 from home.models import SiteSettings
 from outbox.mail import queue_templated_email
 
+from .application_facts import application_facts
 from .models import DirectoryIndexPage, ProviderApplication, ProviderPage
 from .permissions import grant_provider_access
 
@@ -33,19 +34,43 @@ def editorial_addresses():
 
 @transaction.atomic
 def receive_application(form):
-    """Store the application, then tell the editorial team it is waiting."""
+    """Store the application, tell the editorial team it is waiting, and tell the applicant
+    what happens next."""
     application = form.save()
+    name = " ".join(application.structure_name.split())
+    facts = application_facts(application)
     queue_templated_email(
         editorial_addresses(),
-        _("Nouvelle demande de référencement : %(name)s")
-        % {"name": " ".join(application.structure_name.split())},
+        _("Nouvelle demande de référencement : %(name)s") % {"name": name},
         "directory_application_received",
         {
             "application": application,
-            "admin_url": _admin_url("directory_providerapplication_modeladmin_index"),
+            "facts": facts,
+            "admin_url": _admin_url(
+                "directory_providerapplication_modeladmin_inspect", application.pk
+            ),
         },
+        reply_to=[application.contact_email],
+    )
+    queue_templated_email(
+        [application.contact_email],
+        _("Nous avons bien reçu votre demande de référencement"),
+        "directory_application_acknowledged",
+        {
+            "application": application,
+            "facts": facts,
+            "charter_url": charter_url(),
+        },
+        reply_to=editorial_addresses(),
     )
     return application
+
+
+def charter_url():
+    """The published charter the directory page points to, or "" if it has none."""
+    index = DirectoryIndexPage.objects.live().select_related("charter_page").first()
+    charter = index.published_charter if index else None
+    return charter.full_url if charter else ""
 
 
 def _admin_url(name, *args):
@@ -81,12 +106,18 @@ def _create_draft_page(application, index, owner):
         city=application.city,
         website=application.website,
         remote=application.remote,
+        price_information=application.price_information,
+        price_min=application.price_min,
+        price_max=application.price_max,
+        prices_adapted=application.prices_adapted,
         contact_email=application.contact_email,
         owner=owner,
         live=False,
     )
     page.offerings = list(application.offerings.all())
+    page.tools = list(application.tools.filter(live=True))
     page.regions = list(application.regions.all())
+    page.departments = list(application.departments.all())
     index.add_child(instance=page)
     page.save_revision(user=owner, log_action=False)
     return page

@@ -50,6 +50,21 @@ class DirectoryIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
 
     Each route is answered by a view of directory.views (see home.routes)."""
 
+    charter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("charte et critères de sélection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "La page qui explique comment les structures sont choisies : l'annuaire et le "
+            "formulaire de référencement y renvoient."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("charter_page")]
+
     template = "pages/directory/directory_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
@@ -57,6 +72,14 @@ class DirectoryIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("annuaire des prestataires")
+
+    @property
+    def published_charter(self):
+        """The charter if visitors can read it: never a link to a draft or a private page."""
+        charter = self.charter_page
+        if charter is None or not charter.live or charter.get_view_restrictions().exists():
+            return None
+        return charter
 
     @path("", name="listing")
     def listing(self, request):

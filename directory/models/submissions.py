@@ -94,7 +94,11 @@ class ContactRequest(models.Model):
 
 
 class ProviderApplication(models.Model):
-    """A structure asking to be listed; a moderator approves or rejects it."""
+    """A structure asking to be listed; a moderator approves or rejects it.
+
+    It says what its profile would: prestations, tools, areas and prices, so that moderators
+    judge on facts and an approved structure finds its draft profile already filled in.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("À examiner")
@@ -112,10 +116,30 @@ class ProviderApplication(models.Model):
     offerings = models.ManyToManyField(
         "directory.Offering", verbose_name=_("prestations proposées"), related_name="+"
     )
+    tools = models.ManyToManyField(
+        "catalogue.FreeAlternative",
+        verbose_name=_("outils hébergés ou maîtrisés"),
+        blank=True,
+        related_name="+",
+    )
     regions = models.ManyToManyField(
         "directory.Region", verbose_name=_("régions couvertes"), blank=True, related_name="+"
     )
+    departments = models.ManyToManyField(
+        "directory.Department",
+        verbose_name=_("départements couverts"),
+        blank=True,
+        related_name="+",
+    )
     remote = models.BooleanField(_("à distance, partout en France"), default=False)
+    price_information = models.TextField(_("tarifs"), blank=True, max_length=1000)
+    price_min = models.PositiveIntegerField(
+        _("tarif journalier indicatif, à partir de (€)"), null=True, blank=True
+    )
+    price_max = models.PositiveIntegerField(
+        _("tarif journalier indicatif, jusqu'à (€)"), null=True, blank=True
+    )
+    prices_adapted = models.BooleanField(_("tarifs adaptés aux associations"), default=False)
     contact_name = models.CharField(_("personne à contacter"), max_length=120)
     contact_email = models.EmailField(_("adresse e-mail"))
     charter_accepted = models.BooleanField(_("charte acceptée"), default=False)

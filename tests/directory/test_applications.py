@@ -67,10 +67,14 @@ def test_an_application_is_stored_and_the_team_notified(
     assert application.structure_name == "Coop Libre Ouest"
     assert application.status == ProviderApplication.Status.PENDING
     assert application.charter_accepted
-    [message] = mail.outbox
-    assert message.to == [editorial_address]
+    message = next(m for m in mail.outbox if m.to == [editorial_address])
     assert "Coop Libre Ouest" in message.subject
-    assert "/admin/directory/providerapplication/" in message.body
+    assert f"/admin/directory/providerapplication/inspect/{application.pk}/" in message.body
+    # The applicant gets its own acknowledgement (tests/directory/test_application_details.py).
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "alex@coop-libre.example.org",
+        editorial_address,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -84,7 +88,8 @@ def test_an_application_is_stored_and_the_team_notified(
         ({"offerings": []}, "Cochez au moins une prestation que vous proposez."),
         (
             {"regions": []},
-            "Cochez au moins une région, ou indiquez que vous travaillez à distance.",
+            "Cochez au moins une région ou un département, ou indiquez que vous travaillez à "
+            "distance.",
         ),
         ({"summary": "<script>alert('x')</script>"}, "sans balise HTML"),
         ({"site_web": "robot"}, "Votre envoi a été bloqué"),
@@ -112,7 +117,7 @@ def test_applications_share_the_public_form_rate_limit(client, directory, settin
     assert list(ProviderApplication.objects.values_list("structure_name", flat=True)) == [
         "Coop Libre Ouest"
     ]
-    assert OutgoingEmail.objects.count() == 1
+    assert OutgoingEmail.objects.count() == 2  # the team's notice and the acknowledgement
 
 
 def test_the_directory_links_to_the_application_form_which_sets_no_cookie_before_use(
