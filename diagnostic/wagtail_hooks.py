@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from catalogue.models import CatalogueIndexPage
 from directory.models import DirectoryIndexPage
+from home.search import WAYS_IN_HOOK as SEARCH_WAYS_IN
 
 from .answers import TOOLS
 from .models import DiagnosticPage
@@ -55,6 +56,12 @@ def passer_au_libre_on_the_home_page(page, request):
         if model in urls
     ]
     return {"diagnostic_url": urls.get(DiagnosticPage, ""), "home_routes": routes}
+
+
+@hooks.register(SEARCH_WAYS_IN)
+def ways_in_after_an_empty_search(request):
+    """The same three ways in as the home page, offered by a search that found nothing."""
+    return passer_au_libre_on_the_home_page(None, request)["home_routes"]
 
 
 @hooks.register("catalogue_service_context")

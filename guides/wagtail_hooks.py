@@ -5,6 +5,10 @@ from wagtail import hooks
 
 from guides.featured import featured_guides, why_change_arguments
 from guides.models import GuideKind
+from guides.search import result_kinds
+from home.search import HOOK as SEARCH_RESULT_KINDS
+
+hooks.register(SEARCH_RESULT_KINDS, result_kinds)
 
 
 @hooks.register("home_page_context")

@@ -1,41 +1,54 @@
-"""Wagtail's database search backend, on SQLite without the 500 a double quote causes.
+"""Wagtail's database search backend on PostgreSQL, searching words and their French family.
 
-The SQLite backend wraps each search term in double quotes for FTS5 without escaping the ones
-inside it (wagtail/wagtail#13227): a search for `"><script>` was an OperationalError. FTS5
-indexes no punctuation, so a double quote in a term can only be dropped. PostgreSQL is left as
-Wagtail builds it.
+home.search_backend_sqlite is its twin on SQLite (settings pick one by database).
+
+A plain-text search keeps only the words of the query (home.search_terms) and looks for each
+word or its family's prefix: "hébergeur" finds "hébergement" on PostgreSQL (whose French
+stemmer keeps them apart) as on SQLite (which has no stemmer). Quotes and operators can no
+longer break the query: SQLite's backend put each term in double quotes for FTS5 without
+escaping the ones inside it (wagtail/wagtail#13227), and a search for `"><script>` was an
+OperationalError.
 """
 
-from django.db import connection
-from wagtail.search.backends import database
-from wagtail.search.query import Phrase, PlainText
+from django.contrib.postgres.search import SearchQuery
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.backends.database.postgres.query import Lexeme
+from wagtail.search.query import PlainText
+
+from home.search_terms import family_prefix, search_terms
 
 
-class DropDoubleQuotes:
-    """Mixed into the SQLite query compiler: terms and phrases lose their double quotes."""
+class PostgresWordFamilies:
+    """Mixed into the PostgreSQL query compiler: each word, or the prefix of its family."""
 
-    def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            query = PlainText(
-                query.query_string.replace('"', " "), operator=query.operator, boost=query.boost
-            )
-        elif isinstance(query, Phrase):
-            query = Phrase(query.query_string.replace('"', " "))
-        return super().build_search_query_content(query, config=config)
+    def build_tsquery_content(self, query, config=None, invert=False):
+        terms = search_terms(query.query_string) if isinstance(query, PlainText) else []
+        if not terms:
+            return super().build_tsquery_content(query, config=config, invert=invert)
+        combined = None
+        for term in terms:
+            lexeme = Lexeme(term, invert=invert)
+            if prefix := family_prefix(term):
+                family = Lexeme(prefix, invert=invert, prefix=True)
+                # Negated: neither the word nor its family (De Morgan).
+                lexeme = (lexeme & family) if invert else (lexeme | family)
+            if combined is None:
+                combined = lexeme
+            elif (query.operator.lower() == "and") != invert:
+                combined &= lexeme
+            else:
+                combined |= lexeme
+        return SearchQuery(combined, search_type="raw", config=config)
 
 
-def SearchBackend(params):
+class WordFamilyPostgresSearchQueryCompiler(PostgresWordFamilies, PostgresSearchQueryCompiler):
+    pass
+
+
+class SearchBackend(PostgresSearchBackend):
     """Named as Wagtail looks it up in a backend module."""
-    backend = database.SearchBackend(params)
-    if connection.vendor == "sqlite":
-        # Imported only on SQLite, as Wagtail does: the module looks up the FTS index model,
-        # which exists only on SQLite, so importing it on PostgreSQL fails.
-        from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-        if isinstance(backend, SQLiteSearchBackend):
-            backend.query_compiler_class = type(
-                "QuoteSafeSQLiteSearchQueryCompiler",
-                (DropDoubleQuotes, backend.query_compiler_class),
-                {},
-            )
-    return backend
+    query_compiler_class = WordFamilyPostgresSearchQueryCompiler

@@ -11,8 +11,12 @@ from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
 from home.modeladmin import HubModelAdmin
+from home.search import HOOK as SEARCH_RESULT_KINDS
 from webinars.models import Registration, WebinarPage
 from webinars.models.pages import PARIS
+from webinars.search import result_kinds
+
+hooks.register(SEARCH_RESULT_KINDS, result_kinds)
 
 
 class WebinarFilter(RelatedFieldListFilter):

@@ -147,12 +147,15 @@ class ProprietaryService(CatalogueEntry):
         FieldPanel("cost"),
     ]
     search_fields = [
-        index.SearchField("name"),
+        index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.SearchField("vendor"),
         index.SearchField("cost"),
+        # "visio" finds Zoom through its category, Visioconférence.
+        index.RelatedFields("category", [index.SearchField("name")]),
         index.FilterField("category"),
         index.FilterField("vendor"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -225,13 +228,15 @@ class FreeAlternative(CatalogueEntry):
         FieldPanel("difficulty"),
     ]
     search_fields = [
-        index.SearchField("name"),
+        index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.SearchField("licence"),
+        index.RelatedFields("category", [index.SearchField("name")]),
         index.FilterField("category"),
         index.FilterField("self_hostable"),
         index.FilterField("difficulty"),
+        index.FilterField("live"),
     ]
 
     class Meta:

@@ -317,9 +317,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend, searching each word and its French family, safe from
-        # quotes and operators: home/search_backend.py. On PostgreSQL, the `french`
-        # configuration with accents ignored (migration home 0007); SQLite's index ignores them.
-        "BACKEND": "home.search_backend",
+        # quotes and operators: home/search_backend.py, home/search_backend_sqlite.py. On
+        # PostgreSQL, the `french` configuration with accents ignored (migration home 0007);
+        # SQLite's index ignores them.
+        "BACKEND": "home.search_backend" if IS_POSTGRESQL else "home.search_backend_sqlite",
         **({"SEARCH_CONFIG": "french_unaccent"} if IS_POSTGRESQL else {}),
     }
 }
