@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
 
+from home.list_filters import FrenchDateFieldListFilter
 from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper
 from home.search import HOOK as SEARCH_RESULT_KINDS
 
@@ -18,6 +19,7 @@ from .admin_confinement import choosable_pages, menu_item_allowed
 from .admin_views import ApproveView, RejectView
 from .contact_reply import ContactRequestInspectView, reply_link
 from .models import ContactRequest, ProviderApplication
+from .pending_applications import PendingApplicationsPanel, may_decide
 from .permissions import editable_provider_pages
 from .provider_space import ProviderDashboardPanel, land_on_dashboard_after_submitting
 from .roles import is_provider_only
@@ -52,7 +54,7 @@ class ContactRequestAdmin(HubModelAdmin):
         "reply",
         "delivery",
     )
-    list_filter = ("created_at",)
+    list_filter = (("created_at", FrenchDateFieldListFilter),)
     search_fields = ("association_name", "person_name", "email", "message")
     inspect_view_fields = [
         "provider",
@@ -190,12 +192,15 @@ class ProviderApplicationAdmin(HubModelAdmin):
 
 @hooks.register("construct_homepage_panels")
 def greet_providers(request, panels):
-    """A provider-only account sees its profiles and nothing else; other roles keep theirs.
+    """A provider-only account sees its profiles and nothing else; other roles keep theirs,
+    and whoever decides on applications also sees those waiting.
 
     Wagtail's own panels (pages in a workflow, recent edits, locked pages) would repeat our
     states in its words and cost a query each."""
     if is_provider_only(request.user):
         panels[:] = [ProviderDashboardPanel(ContactRequestAdmin().url_helper.index_url)]
+    elif may_decide(request.user):
+        panels.append(PendingApplicationsPanel())
 
 
 hooks.register("after_edit_page", land_on_dashboard_after_submitting)
