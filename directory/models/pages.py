@@ -36,6 +36,22 @@ LOGO_WITHOUT_DESCRIPTION = _(
 )
 
 
+# Words associations search with for each prestation, beyond its name: the database
+# backend stems nothing on SQLite, and stemming alone does not bring "hébergeur" to
+# "hébergement" everywhere.
+OFFERING_SEARCH_WORDS = {
+    "diagnostic": "audit bilan état des lieux",
+    "analyse-besoins": "besoins conseil conseiller",
+    "financement": "financements subvention subventions cahier des charges",
+    "hebergement": "hébergeur hébergeurs héberger hébergé hébergeuse serveur serveurs",
+    "installation-migration": "installer installation migrer migration transfert",
+    "formation-utilisateurs": "formation formations former formateur formatrice atelier",
+    "formation-referents": "formation formations former formateur formatrice référent",
+    "support-documentation": "support assistance aide maintenance documentation",
+    "mediation": "médiation sensibilisation sensibiliser animation",
+}
+
+
 @dataclass(frozen=True)
 class ProviderTool:
     """A tool as a profile lists it: its name, linked to the catalogue page it replaces."""
@@ -289,7 +305,7 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         index.SearchField("description"),
         index.SearchField("city"),
         index.AutocompleteField("title"),
-        index.RelatedFields("offerings", [index.SearchField("name")]),
+        index.SearchField("offering_keywords"),
         index.SearchField("live_tool_names"),
         index.FilterField("structure_type"),
         index.FilterField("chatons_member"),
@@ -355,6 +371,13 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     def review_is_old(self):
         """Not reviewed for over a year: the profile says so, since its facts may have aged."""
         return self.last_reviewed < timezone.localdate() - relativedelta(years=1)
+
+    def offering_keywords(self):
+        """The prestations' names and the words people search them with (OFFERING_SEARCH_WORDS)."""
+        return " ".join(
+            f"{offering.name} {OFFERING_SEARCH_WORDS.get(offering.slug, '')}"
+            for offering in self.offerings.all()
+        )
 
     def live_tool_names(self):
         """Indexed instead of the tools themselves, so that no draft entry is searched."""

@@ -71,20 +71,25 @@ def option_count(response, name, value):
     ("query", "expected"),
     [
         ("", ["Breizh Libre", "Coop des Rennais", "Lyon Numérique Solidaire", "Médiation Partout"]),
-        # A région covers providers listing it or one of its départements.
-        ("region=bretagne", ["Breizh Libre", "Coop des Rennais"]),
+        # A région covers providers listing it or one of its départements (area only: see
+        # test_remote_providers for those that work remotely).
+        ("region=bretagne&locales=1", ["Breizh Libre", "Coop des Rennais"]),
         # A département is covered by providers listing it or its whole région.
-        ("departement=29", ["Breizh Libre"]),
-        ("departement=35", ["Breizh Libre", "Coop des Rennais"]),
-        ("departement=69", ["Lyon Numérique Solidaire"]),
+        ("departement=29&locales=1", ["Breizh Libre"]),
+        ("departement=35&locales=1", ["Breizh Libre", "Coop des Rennais"]),
+        ("departement=69&locales=1", ["Lyon Numérique Solidaire"]),
         ("prestation=hebergement", ["Breizh Libre", "Lyon Numérique Solidaire"]),
         ("outil=peertube", ["Coop des Rennais", "Lyon Numérique Solidaire"]),
         ("type=cooperative", ["Coop des Rennais"]),
         ("chatons=1", ["Breizh Libre"]),
         ("distance=1", ["Lyon Numérique Solidaire", "Médiation Partout"]),
-        ("prestation=diagnostic&outil=peertube&region=bretagne", ["Coop des Rennais"]),
+        (
+            "prestation=diagnostic&outil=peertube&region=bretagne",
+            ["Coop des Rennais", "Lyon Numérique Solidaire"],
+        ),
+        ("prestation=diagnostic&outil=peertube&region=corse", ["Lyon Numérique Solidaire"]),
         ("prestation=hebergement&distance=1", ["Lyon Numérique Solidaire"]),
-        ("region=corse", []),
+        ("region=corse&locales=1", []),
         ("q=rennais", ["Coop des Rennais"]),
         ("q=solidaire&prestation=hebergement", ["Lyon Numérique Solidaire"]),
         # An unknown value is ignored rather than emptying the list.
@@ -101,23 +106,25 @@ def test_filters_give_exactly_the_expected_providers(client, providers, query, e
 
 
 def test_an_empty_result_says_so_in_words(client, providers):
-    html = client.get("/annuaire/?region=corse").content.decode()
+    html = client.get("/annuaire/?region=corse&locales=1").content.decode()
     assert "Aucune structure ne correspond à votre recherche." in html
     assert "0 structure" not in html
 
 
 def test_an_empty_result_links_to_the_same_search_among_remote_providers(client, providers):
-    html = client.get("/annuaire/?region=corse&prestation=hebergement&page=2").content.decode()
+    url = "/annuaire/?region=corse&locales=1&prestation=hebergement&page=2"
+    html = client.get(url).content.decode()
     link = re.search(r'<a href="([^"]*)">cherchez les structures qui travaillent à distance', html)
-    assert link.group(1) == "?prestation=hebergement&amp;distance=1"
+    assert link.group(1) == "/annuaire/?prestation=hebergement&amp;distance=1"
     followed = client.get("/annuaire/?prestation=hebergement&distance=1")
     assert listed_titles(followed) == ["Lyon Numérique Solidaire"]
 
 
 def test_each_choice_shows_how_many_providers_it_would_leave(client, providers):
     response = client.get("/annuaire/?prestation=hebergement")
-    # Counts of other facets apply the active prestation filter...
-    assert option_count(response, "region", "bretagne") == 1
+    # Counts of other facets apply the active prestation filter (a région also counts the
+    # providers that work remotely, Lyon here)...
+    assert option_count(response, "region", "bretagne") == 2
     assert option_count(response, "region", "auvergne-rhone-alpes") == 1
     assert option_count(response, "outil", "peertube") == 1
     # ...while the prestation facet itself counts as if no prestation were chosen.
