@@ -24,6 +24,7 @@ FRENCH_ENDINGS = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 # Too common to say what a title is about; PostgreSQL's French configuration ignores them too.
 STOP_WORDS = {
     "aux", "avec", "ces", "dans", "des", "est", "les", "leur", "leurs", "mes", "nos", "par",
@@ -32,8 +33,10 @@ STOP_WORDS = {
 
 
 def search_terms(text):
-    """The words of a query, lower case, one-letter words left out (l', d'), at most twelve."""
-    return [word for word in WORD.findall(text.casefold()) if len(word) > 1][:MAX_TERMS]
+    """The words of a query, lower case, at most twelve; one-letter words (l', d') and the
+    operators other search engines read (AND, OR, NOT, NEAR, in capitals) left out."""
+    words = [word for word in WORD.findall(text) if word not in OPERATORS]
+    return [word.casefold() for word in words if len(word) > 1][:MAX_TERMS]
 
 
 def family_prefix(term):
