@@ -8,15 +8,14 @@ from wagtail import hooks
 
 from home.routes import serves
 
-from .models import CatalogueIndexPage, Category, ProprietaryService
-from .models.entries import live_category_contents
+from .browse import CatalogueBrowse
+from .models import CatalogueIndexPage, ProprietaryService
 
 
 @serves(CatalogueIndexPage, "categories")
 def categories(request, catalogue):
-    """Published categories, services and alternatives: three queries whatever the size."""
-    categories = Category.objects.live().prefetch_related(*live_category_contents())
-    return catalogue.render(request, context_overrides={"categories": categories})
+    """Published uses and services, searched (`q`) and filtered by use (`usage`)."""
+    return catalogue.render(request, context_overrides={"catalogue": CatalogueBrowse(request.GET)})
 
 
 @serves(CatalogueIndexPage, "service")
