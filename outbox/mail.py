@@ -3,6 +3,9 @@
 Django's and Wagtail's own e-mails (password resets, workflow notices) take the same road
 through outbox.backends.OutboxBackend."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -10,10 +13,24 @@ from django.template.loader import render_to_string
 from outbox.models import OutgoingEmail
 from outbox.tasks import enqueue_delivery
 
+_erasing_content = ContextVar("erasing_content", default=False)
+
+
+@contextmanager
+def erase_content_once_sent():
+    """For a sender that cannot pass a flag (Django's password reset form): the messages stored
+    inside this block carry a personal sign-in link, erased once they are sent or given up."""
+    token = _erasing_content.set(True)
+    try:
+        yield
+    finally:
+        _erasing_content.reset(token)
+
 
 def store_email(**fields):
     """Keep the message, then enqueue its delivery once the surrounding transaction commits."""
     fields.setdefault("from_email", settings.DEFAULT_FROM_EMAIL)
+    fields.setdefault("forget_content", _erasing_content.get())
     email = OutgoingEmail.objects.create(**fields)
     enqueue_delivery(email)
     return email

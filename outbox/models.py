@@ -14,6 +14,8 @@ def new_message_id():
 
 # Every field that holds an address, erased together for a message that forgets them.
 RECIPIENT_FIELDS = ("to", "cc", "bcc", "reply_to")
+# What a message that carries a sign-in link loses once it is sent or given up.
+CONTENT_FIELDS = {"body_text": "", "body_html": "", "attachments": []}
 
 
 class OutgoingEmail(models.Model):
@@ -62,6 +64,14 @@ class OutgoingEmail(models.Model):
         help_text=_(
             "Pour une adresse donnée pour un seul envoi (« recevoir ce plan par courriel ») : "
             "elle est effacée dès que le courriel est parti, ou abandonné."
+        ),
+    )
+    forget_content = models.BooleanField(
+        _("texte effacé après l'envoi"),
+        default=False,
+        help_text=_(
+            "Pour un courriel qui porte un lien de connexion personnel (mot de passe oublié) : "
+            "son texte est effacé dès qu'il est parti, ou abandonné."
         ),
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)

@@ -17,11 +17,11 @@ from outbox.models import OutgoingEmail
 from outbox.tasks import deliver_email, enqueue_delivery, give_up
 
 INTERRUPTED_ONCE = (
-    "Envoi interrompu (worker arrêté pendant l'échange avec le serveur) : il est peut-être "
-    "parti ; renvoyé une fois avec le même Message-ID."
+    "Envoi interrompu (le processus d'envoi s'est arrêté pendant l'échange avec le "
+    "serveur) : il est peut-être parti ; renvoyé une fois avec le même Message-ID."
 )
 INTERRUPTED_TWICE = (
-    "Envoi interrompu deux fois : le courriel est peut-être parti ; pas de nouvel essai "
+    "Envoi interrompu deux fois : le courriel est peut-être parti ; pas de nouvel essai "
     "automatique, pour ne pas l'envoyer une troisième fois."
 )
 
@@ -75,20 +75,34 @@ def recover_interrupted():
     return resent, given_up
 
 
-def requeue_failed():
-    """Give the abandoned messages a new retry period, when they still have an address."""
-    failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
-    count = 0
-    for email in failed:
-        if not (email.to or email.cc or email.bcc):
-            continue  # its address was erased after its last try: no one left to send to
-        OutgoingEmail.objects.filter(pk=email.pk, status=OutgoingEmail.Status.FAILED).update(
-            status=OutgoingEmail.Status.PENDING,
-            attempts=0,
-            interrupted_sends=0,
-            queued_at=timezone.now(),
-            next_attempt_at=None,
-        )
+def can_be_resent(email):
+    """Failed, with its text and an address: neither was erased after its last try."""
+    return (
+        email.status == OutgoingEmail.Status.FAILED
+        and not email.forget_content
+        and bool(email.to or email.cc or email.bcc)
+    )
+
+
+def resend_failed(email):
+    """Give an abandoned message a new retry period; False if it cannot be resent."""
+    if not can_be_resent(email):
+        return False
+    requeued = OutgoingEmail.objects.filter(
+        pk=email.pk, status=OutgoingEmail.Status.FAILED
+    ).update(
+        status=OutgoingEmail.Status.PENDING,
+        attempts=0,
+        interrupted_sends=0,
+        queued_at=timezone.now(),
+        next_attempt_at=None,
+    )
+    if requeued:
         enqueue_delivery(email)
-        count += 1
-    return count
+    return bool(requeued)
+
+
+def requeue_failed():
+    """Give every abandoned message that can be resent a new retry period; return how many."""
+    failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
+    return sum(resend_failed(email) for email in failed)

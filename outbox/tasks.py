@@ -21,7 +21,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from outbox.models import RECIPIENT_FIELDS, OutgoingEmail
+from outbox.models import CONTENT_FIELDS, RECIPIENT_FIELDS, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
@@ -97,10 +97,14 @@ def claim(email_id):
 
 
 def forgotten(email):
-    """The fields to blank once a message that forgets its addresses is sent or given up."""
-    if not email.forget_recipients:
-        return {}
-    return {field: [] for field in RECIPIENT_FIELDS}
+    """The fields to blank once a message that forgets its addresses, or its text, is sent or
+    given up."""
+    fields = {}
+    if email.forget_recipients:
+        fields.update({field: [] for field in RECIPIENT_FIELDS})
+    if email.forget_content:
+        fields.update(CONTENT_FIELDS)
+    return fields
 
 
 def record_sent(email):

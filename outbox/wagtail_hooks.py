@@ -2,6 +2,7 @@
 dashboard panel that says when one was given up."""
 
 from django.template.defaultfilters import linebreaksbr
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
@@ -9,8 +10,11 @@ from wagtail_modeladmin.options import modeladmin_register
 from home.modeladmin import HubModelAdmin, ReviewOnlyPermissionHelper, ScopedInspectView
 from outbox.dashboard import FailedEmailsPanel, can_act_on_failures, failed_emails
 from outbox.models import RECIPIENT_FIELDS, OutgoingEmail
+from outbox.recovery import can_be_resent
+from outbox.views import resend
 
 ERASED = _("adresse effacée après l'envoi")
+ERASED_TEXT = _("texte effacé après l'envoi : il contenait un lien de connexion personnel")
 
 
 def addresses(email, field_name="to"):
@@ -22,12 +26,18 @@ def addresses(email, field_name="to"):
 
 
 class OutgoingEmailInspectView(ScopedInspectView):
-    """Addresses as text, bodies with their line breaks, headers one per line."""
+    """Addresses as text, bodies with their line breaks, headers one per line; a failed
+    message offers "Renvoyer"."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_be_resent=can_be_resent(self.instance), **kwargs)
 
     def get_field_display_value(self, field_name, field=None):
         if field_name in RECIPIENT_FIELDS:
             return addresses(self.instance, field_name) or self.model_admin.empty_value_display
         if field_name == "body_text":
+            if self.instance.forget_content and not self.instance.body_text:
+                return ERASED_TEXT
             return linebreaksbr(self.instance.body_text, autoescape=True)
         if field_name == "headers":
             lines = [f"{name}: {value}" for name, value in self.instance.headers.items()]
@@ -71,12 +81,26 @@ class OutgoingEmailAdmin(HubModelAdmin):
         "message_id",
         "headers",
         "forget_recipients",
+        "forget_content",
     )
 
     def recipients(self, obj):
         return addresses(obj)
 
     recipients.short_description = _("destinataires")
+
+    def resend_view(self, request, instance_pk):
+        return resend(request, self, instance_pk)
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            path(
+                "outbox/outgoingemail/renvoyer/<int:instance_pk>/",
+                self.resend_view,
+                name="outbox_outgoingemail_resend",
+            ),
+        )
 
 
 @hooks.register("construct_homepage_panels")

@@ -5,6 +5,7 @@ import html
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 
 from directory.roles import PROVIDERS_GROUP
 from home.demo_tools import ensure_user
@@ -52,7 +53,7 @@ def test_the_inspect_view_shows_the_body_with_its_line_breaks_and_plain_addresse
     assert "Bonjour,<br><br>Votre inscription est confirmée.<br>À bientôt." in page
     assert "asso@example.org, bureau@example.org" in page
     assert "equipe@example.org" in page
-    assert '["' not in page.split('<main', 1)[1]
+    assert '["' not in page.split("<main", 1)[1]
     assert email.message_id in page
     assert f"{LIST_URL}edit/{email.pk}/" not in page
 
@@ -104,7 +105,7 @@ def test_moderators_see_which_emails_failed_without_the_list_they_cannot_open(cl
     failed_email("Votre plan")
     page = dashboard(client, member_of(MODERATORS, "moderatrice"))
     assert "1 courriel n'a pas pu partir" in page
-    assert "« Votre plan » — asso@example.org" in page
+    assert "«\u00a0Votre plan\u00a0» — asso@example.org" in page
     assert LIST_URL not in page
     assert client.get(LIST_URL).status_code != 200
 
@@ -121,3 +122,69 @@ def test_editors_and_providers_are_not_told(client, group):
 def test_no_panel_while_nothing_failed(client, admin):
     queue_email(["x@example.org"], "En attente", "Texte")
     assert PANEL not in dashboard(client, admin)
+
+
+def test_an_erased_sign_in_link_is_explained_in_the_inspect_view(client, admin):
+    email = queue_email(["a@example.org"], "Réinitialisation du mot de passe", "")
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        forget_content=True, status=OutgoingEmail.Status.SENT
+    )
+    page = html.unescape(client.get(f"{LIST_URL}inspect/{email.pk}/").content.decode())
+    assert "texte effacé après l'envoi\u00a0: il contenait un lien de connexion personnel" in page
+
+
+def resend_url(email):
+    return f"{LIST_URL}renvoyer/{email.pk}/"
+
+
+def test_an_administrator_resends_a_failed_email_from_its_page(
+    client, admin, outbox_backend, django_capture_on_commit_callbacks
+):
+    email = failed_email("Votre plan")
+    page = client.get(f"{LIST_URL}inspect/{email.pk}/").content.decode()
+    assert f'action="{resend_url(email)}"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url(email), follow=True)
+    assert "est remis en file d'attente" in html.unescape(response.content.decode())
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert [m.subject for m in mail.outbox] == ["Votre plan"]
+
+
+def test_resending_needs_a_post_and_a_failed_message_that_kept_its_text(
+    client, admin, outbox_backend, django_capture_on_commit_callbacks
+):
+    email = failed_email()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(resend_url(email))
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.FAILED
+
+    sent = queue_email(["a@example.org"], "Déjà parti", "Texte")
+    OutgoingEmail.objects.filter(pk=sent.pk).update(status=OutgoingEmail.Status.SENT)
+    assert (
+        'action="' + resend_url(sent)
+        not in client.get(f"{LIST_URL}inspect/{sent.pk}/").content.decode()
+    )
+    erased = failed_email("Réinitialisation du mot de passe")
+    OutgoingEmail.objects.filter(pk=erased.pk).update(forget_content=True, body_text="")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(resend_url(sent))
+        response = client.post(resend_url(erased), follow=True)
+    assert "ne peut pas être renvoyé" in html.unescape(response.content.decode())
+    assert mail.outbox == []
+    assert OutgoingEmail.objects.get(pk=erased.pk).status == OutgoingEmail.Status.FAILED
+
+
+@pytest.mark.parametrize("group", [MODERATORS, EDITORS, PROVIDERS_GROUP, None])
+def test_only_those_who_open_the_list_can_resend(
+    client, group, outbox_backend, django_capture_on_commit_callbacks
+):
+    email = failed_email()
+    if group:
+        client.force_login(member_of(group, "membre"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url(email))
+    assert response.status_code in (302, 403)
+    assert mail.outbox == []
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.FAILED

@@ -1,10 +1,13 @@
 """Django's and Wagtail's own e-mails go through the outbox too: stored, then delivered."""
 
 import base64
+import io
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 from django.urls import reverse
 
 from emancipasso.settings import base
@@ -73,7 +76,7 @@ def ask_password_reset(client, capture):
     assert response["Location"] == "/admin/password_reset/done/"
 
 
-def test_a_wagtail_password_reset_is_stored_then_delivered(
+def test_a_wagtail_password_reset_is_stored_then_delivered_and_its_link_erased(
     client, outbox_backend, django_capture_on_commit_callbacks
 ):
     member_of(EDITORS, "editrice")
@@ -84,6 +87,24 @@ def test_a_wagtail_password_reset_is_stored_then_delivered(
     [sent] = mail.outbox
     assert "/admin/password_reset/confirm/" in sent.body
     assert sent.message()["Message-ID"] == stored.message_id
+    # The link signs in: once sent, it is no longer in the database.
+    assert (stored.body_text, stored.body_html) == ("", "")
+    assert stored.subject == sent.subject
+
+
+def test_a_given_up_password_reset_loses_its_link_and_is_not_resent(
+    client, smtp_down, django_capture_on_commit_callbacks
+):
+    smtp_down.OUTBOX_RETRY_PERIOD = timedelta(0)
+    member_of(EDITORS, "editrice")
+    ask_password_reset(client, django_capture_on_commit_callbacks)
+    stored = OutgoingEmail.objects.get()
+    assert stored.status == OutgoingEmail.Status.FAILED
+    assert stored.body_text == ""
+    smtp_down.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("requeue_emails", "--failed", stdout=io.StringIO())
+    assert mail.outbox == []
 
 
 def test_a_password_reset_waits_in_the_outbox_while_smtp_is_down(
