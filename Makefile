@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export SITE_URL ?= http://$(HOST)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo test test-deploy lint clean
+.PHONY: help install run worker migrate demo backup restore test test-deploy lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,6 +34,13 @@ run: migrate ## Serve http://127.0.0.1:8000 with its task worker (demo loaded on
 	$(MANAGE) load_demo_content --if-empty
 	@echo "Site : http://$(HOST)/   Administration : http://$(HOST)/admin/"
 	@trap 'kill 0' INT TERM EXIT; $(MANAGE) db_worker --interval 2 & $(MANAGE) runserver $(HOST)
+
+backup: install ## Save the database and the uploaded files into backups/emancipasso-<date>.tar.gz
+	$(MANAGE) backup_site --dossier backups
+
+restore: install ## Restore ARCHIVE=backups/… into an empty database (createdb first on PostgreSQL)
+	@test -n "$(ARCHIVE)" || { echo "Indiquez l'archive : make restore ARCHIVE=backups/emancipasso-….tar.gz"; exit 2; }
+	$(MANAGE) restore_site $(ARCHIVE)
 
 worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker

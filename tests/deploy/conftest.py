@@ -9,14 +9,12 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-import warnings
 
 import boto3
 import psycopg
 import pytest
 import redis
 from moto.server import ThreadedMotoServer
-from urllib3.exceptions import InsecureRequestWarning
 
 from tests.deploy import servers
 
@@ -48,7 +46,6 @@ def deploy_services():
         if os.environ.get("REQUIRE_DEPLOY") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
-    warnings.simplefilter("ignore", InsecureRequestWarning)
 
 
 @dataclass
@@ -98,9 +95,7 @@ class Deployment:
 
     def app_server(self, index, source="127.0.0.1"):
         """A session straight on one gunicorn, as nginx would reach it (https said by it)."""
-        session = servers.Visitor(f"http://127.0.0.1:{self.app_ports[index]}", source)
-        session.headers["X-Forwarded-Proto"] = "https"
-        return session
+        return servers.AppServerVisitor(f"http://127.0.0.1:{self.app_ports[index]}", source)
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +124,7 @@ def s3_server():
         aws_secret_access_key="test",
     )
     client.create_bucket(Bucket="emancipasso-media")
+    client.put_bucket_policy(Bucket="emancipasso-media", Policy=servers.PUBLIC_IMAGES_POLICY)
     yield endpoint
     server.stop()
 
@@ -147,6 +143,7 @@ def two_app_servers(release, s3_server, tmp_path_factory):
         MEDIA_S3_URL_PROTOCOL="http:",
         AWS_ACCESS_KEY_ID="test",
         AWS_SECRET_ACCESS_KEY="test",
+        PUBLIC_FORM_POST_RATE="6/h",
     )
     ports = [servers.free_port(), servers.free_port()]
     deployment = Deployment(release.root, env, ports, tmp_path_factory.mktemp("logs")).start()
@@ -158,3 +155,11 @@ def two_app_servers(release, s3_server, tmp_path_factory):
 def run_sql(database_url, sql, *params):
     with psycopg.connect(database_url, autocommit=True) as connection:
         return connection.execute(sql, params).fetchall()
+
+
+def pytest_collection_modifyitems(items):
+    """nginx's test certificate is self-signed on purpose: no warning for it."""
+    ignore = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+    for item in items:
+        if "tests/deploy/" in str(item.path):
+            item.add_marker(ignore)

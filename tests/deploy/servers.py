@@ -4,6 +4,7 @@ the nginx configuration of deploy/, and an S3-compatible server (moto).
 Everything listens on 127.0.0.1 only and is stopped by the fixtures that start it.
 """
 
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,20 @@ ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HOST = "hub.example.org"
+# The bucket policy deploy/README.md gives: anyone may read the renditions, nothing else.
+PUBLIC_IMAGES_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": "arn:aws:s3:::emancipasso-media/images/*",
+            }
+        ],
+    }
+)
 
 
 def free_port():
@@ -222,10 +237,26 @@ class Visitor(requests.Session):
         self.headers["Host"] = HOST
         self.mount(base_url, SourceAddressAdapter(source))
 
+    def get_redirect_target(self, response):
+        return None
+
     def request(self, method, url, *args, **kwargs):
-        kwargs.setdefault("allow_redirects", False)
         if url.startswith("/"):
             url = self.base_url + url
+        return super().request(method, url, *args, **kwargs)
+
+
+class AppServerVisitor(Visitor):
+    """A session straight on one gunicorn, with what nginx adds: X-Forwarded-Proto, and the
+    "Secure" cookies a browser sends to nginx over https."""
+
+    def __init__(self, base_url, source="127.0.0.1"):
+        super().__init__(base_url, source)
+        self.headers["X-Forwarded-Proto"] = "https"
+
+    def request(self, method, url, *args, **kwargs):
+        cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.cookies)
+        kwargs["headers"] = {**(kwargs.get("headers") or {}), "Cookie": cookies}
         return super().request(method, url, *args, **kwargs)
 
 
