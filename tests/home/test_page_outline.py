@@ -50,7 +50,7 @@ def test_a_long_page_has_its_summary_beside_the_text(client, home_page):
     long_page(home_page, ["Éditeur", "Hébergeur", "Vos droits"])
     html = client.get("/mentions/").content.decode()
     assert '<article class="article with-aside">' in html
-    summary = re.search(r'<nav class="with-aside__aside page-toc".*?</nav>', html, re.S).group()
+    summary = re.search(r'<nav class="with-aside__aside".*?</nav>', html, re.S).group()
     anchors = re.findall(r'href="#([^"]+)"', summary)
     assert anchors == ["editeur", "hebergeur", "vos-droits"]
     for anchor in anchors:
