@@ -14,7 +14,7 @@ from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative, Pr
 from diagnostic.matching import AlternativeFact, directory_query, find_providers
 from diagnostic.plan import build_plan, needs_global_rethink
 from directory.models import DirectoryIndexPage, ProviderPage
-from guides.models import GuidePage
+from guides.models import GuidePage, recently_reviewed_first
 from guides.models.choices import GuideKind
 from guides.testimonies import similar_testimonies
 from webinars.models import WebinarPage
@@ -109,7 +109,7 @@ def guides_by_service(service_ids):
         .distinct()
         .defer_streamfields()
         .annotate(kind_rank=kind_rank)
-        .order_by("kind_rank", "-last_reviewed", "title")
+        .order_by("kind_rank", recently_reviewed_first(), "title")
         .prefetch_related(
             Prefetch(
                 "services",
@@ -210,7 +210,7 @@ def board_arguments(answers):
         .public()
         .filter(services__in=answers.service_ids, kind=GuideKind.ARGUMENT)
         .distinct()
-        .order_by("-last_reviewed", "title")
+        .order_by(recently_reviewed_first(), "title")
     )
     found = []
     for guide in guides:

@@ -10,6 +10,7 @@ so removing them per account here does both, as a panel's `permission=` would.
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue.models import FreeAlternative
+from home.french_order import sort_choices_in_french
 
 from .roles import is_provider_only
 
@@ -22,6 +23,9 @@ class ProviderPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "tools" in self.fields:
             self.fields["tools"].queryset = FreeAlternative.objects.live()
+        for name in ("tools", "regions"):  # long lists, in French alphabetical order
+            if name in self.fields:
+                sort_choices_in_french(self.fields[name])
         if self.for_user is not None and is_provider_only(self.for_user):
             for name in (*MODERATOR_FIELDS, *SCHEDULE_FIELDS):
                 self.fields.pop(name, None)

@@ -174,7 +174,13 @@ class StepBlock(blocks.StructBlock):
 
 class StepsBlock(SectionTitleMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre"), max_length=120)
-    steps = blocks.ListBlock(StepBlock(), label=_("Étapes"), min_num=2)
+    # A new block opens with the two steps it requires, rather than one and an error on save.
+    steps = blocks.ListBlock(
+        StepBlock(),
+        label=_("Étapes"),
+        min_num=2,
+        default=[{"title": "", "text": ""}, {"title": "", "text": ""}],
+    )
 
     class Meta:
         icon = "list-ol"

@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue.models import Category, ProprietaryService
 from guides.models.choices import ASSOCIATION_SIZES, AssociationKind, Audience, GuideKind
+from home.french_order import sort_choices_in_french
 
 
 class GuideFilterForm(forms.Form):
@@ -87,6 +88,14 @@ class GuidePageForm(WagtailAdminPageForm):
         "tools_before": _("Choisissez au moins un outil que l'association a quitté."),
         "tools_after": _("Choisissez au moins un outil libre que l'association a adopté."),
     }
+    # Long lists of catalogue entries, offered in French alphabetical order.
+    FRENCH_ORDERED = ("topics", "services", "tools_before", "tools_after")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.FRENCH_ORDERED:
+            if name in self.fields:
+                sort_choices_in_french(self.fields[name])
 
     def clean(self):
         cleaned_data = super().clean()

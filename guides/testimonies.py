@@ -3,7 +3,7 @@
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 
 from catalogue.models import FreeAlternative, ProprietaryService
-from guides.models import GuideKind, GuidePage
+from guides.models import GuideKind, GuidePage, recently_reviewed_first
 from guides.models.pages import listed_guides
 
 __all__ = ["similar_testimonies", "with_testimony_facts"]
@@ -37,6 +37,6 @@ def similar_testimonies(service_ids, audience=None, limit=3):
         kind=GuideKind.TESTIMONY, tools_before__in=service_ids
     ).annotate(shared_tools=Count("tools_before", distinct=True), same_size=same_size)
     ranked = with_testimony_facts(listed_guides(testimonies)).order_by(
-        "-shared_tools", "-same_size", "-last_reviewed", "title"
+        "-shared_tools", "-same_size", recently_reviewed_first(), "title"
     )
     return list(ranked[:limit])

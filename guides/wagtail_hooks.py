@@ -4,7 +4,7 @@ from django.db.models import Case, Value, When
 from wagtail import hooks
 
 from guides.featured import featured_guides, why_change_arguments
-from guides.models import GuideKind
+from guides.models import GuideKind, recently_reviewed_first
 from guides.search import result_kinds
 from home.search import HOOK as SEARCH_RESULT_KINDS
 
@@ -26,7 +26,7 @@ def guides_on_a_service_page(service, request):
         service.guides.live()
         .public()
         .defer_streamfields()
-        .order_by(how_to_first, "-last_reviewed", "title")
+        .order_by(how_to_first, recently_reviewed_first(), "title")
     )
     how_to = guides[0] if guides and guides[0].kind == GuideKind.PRACTICAL else None
     return {"guides": guides, "how_to": how_to}

@@ -1,5 +1,5 @@
 from .choices import AssociationKind, Audience, CostRange, GuideKind, SwitchDuration
-from .pages import GuideIndexPage, GuidePage
+from .pages import GuideIndexPage, GuidePage, recently_reviewed_first
 
 __all__ = [
     "AssociationKind",
@@ -9,4 +9,5 @@ __all__ = [
     "GuideKind",
     "GuidePage",
     "SwitchDuration",
+    "recently_reviewed_first",
 ]

@@ -4,8 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.db.models import F, Prefetch
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +35,12 @@ SECTION_BLOCKS = ("argument", "alternatives", "checklist", "steps")
 LISTING_RENDITION = "fill-480x270"
 
 
+def recently_reviewed_first():
+    """Newest review first, and guides nobody has reviewed yet after all the others (on
+    PostgreSQL a descending order would otherwise put them first)."""
+    return F("last_reviewed").desc(nulls_last=True)
+
+
 def listed_guides(guides):
     """Live public guides with what a card shows, in a fixed number of queries, bodies left out."""
     return (
@@ -49,7 +54,7 @@ def listed_guides(guides):
                 queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
             ),
         )
-        .order_by("-last_reviewed", "title")
+        .order_by(recently_reviewed_first(), "title")
     )
 
 
@@ -102,10 +107,15 @@ class GuidePage(BasePage):
         max_length=200,
         help_text=_("Par exemple : « L'équipe de Framasoft ». Séparez les noms par des virgules."),
     )
+    # Empty until someone checks the content: a new guide has not been reviewed yet.
     last_reviewed = models.DateField(
         _("dernière relecture"),
-        default=timezone.localdate,
-        help_text=_("La date à laquelle le contenu a été vérifié pour la dernière fois."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "La date à laquelle le contenu a été vérifié pour la dernière fois. Laissez vide "
+            "tant que personne ne l'a relu."
+        ),
     )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
