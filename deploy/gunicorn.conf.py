@@ -22,5 +22,5 @@ max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
-# No query string in the access log: it can hold an address typed into a form.
-access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# No query string (it can hold an address typed into a form) and no client address.
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'

@@ -29,3 +29,6 @@ urlpatterns += [
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     path("", include(wagtail_urls)),
 ]
+
+# 503 while the database cannot be reached, 500 otherwise: home/errors.py.
+handler500 = "home.errors.server_error"
