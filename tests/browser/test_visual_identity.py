@@ -1,5 +1,5 @@
 """The site's look in a real browser: the header on one row on a desktop screen, cards of a row
-as tall as each other, the summary of a long page beside its text."""
+as tall as each other, the summary of a long page beside its text, the icons of the uses drawn."""
 
 import pytest
 
@@ -62,3 +62,19 @@ def test_a_long_legal_page_has_its_summary_beside_the_text_on_a_desktop(tab):
     tab.set_viewport_size(PHONE)
     summary, text = tab.evaluate(BOXES, [".with-aside__aside", ".with-aside__layout > .stream"])
     assert summary["bottom"] <= text["top"]
+
+
+def test_the_icons_of_the_uses_come_from_one_sprite(tab):
+    """Each category heading of the catalogue shows its pictogram, all drawn from one file."""
+    sprites = []
+    tab.on("response", lambda response: "icons.svg" in response.url and sprites.append(response))
+    tab.goto("/alternatives/")
+    masks = tab.evaluate(
+        """() => [...document.querySelectorAll('h2.with-icon')]
+            .map(heading => getComputedStyle(heading, '::before').maskImage)"""
+    )
+    assert len(masks) >= 10
+    assert all(mask.startswith('url("') and "/static/img/icons.svg#" in mask for mask in masks)
+    assert len(set(masks)) == len(masks)
+    tab.wait_for_load_state("networkidle")
+    assert [response.status for response in sprites] == [200]
