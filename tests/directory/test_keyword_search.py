@@ -101,3 +101,17 @@ def test_a_service_newly_replaced_by_a_tool_is_found_without_reindexing(client, 
 
 def test_one_letter_does_not_match_every_tool_name(client, providers):
     assert found(client, "e") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["gm\x00ail", "\x00", "x" * 10_000, '"><script>alert(1)</script>', "'; DROP TABLE x; --", "%_"],
+)
+def test_hostile_keywords_give_a_page(client, providers, query):
+    response = client.get("/annuaire/", {"q": query, "locales": query, "region": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_a_nul_byte_is_dropped_from_the_keywords(client, providers):
+    assert found(client, "gm\x00ail") == ["Courriel Solidaire"]
