@@ -6,6 +6,7 @@ import base64
 from email.mime.base import MIMEBase
 
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.utils.html import strip_tags
 
 from outbox.mail import store_email
@@ -58,9 +59,17 @@ def stored_fields(message):
 
 class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
+        """Store each message; return how many, as Django's backends count those sent."""
         stored = 0
         for message in email_messages:
-            if message.recipients():
-                store_email(**stored_fields(message))
+            if not message.recipients():
+                continue
+            try:
+                with transaction.atomic():  # a failure here leaves the caller's transaction usable
+                    store_email(**stored_fields(message))
+            except Exception:
+                if not self.fail_silently:  # e.g. mail_admins while the database is down
+                    raise
+            else:
                 stored += 1
         return stored

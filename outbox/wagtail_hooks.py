@@ -32,6 +32,10 @@ class OutgoingEmailInspectView(ScopedInspectView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(can_be_resent=can_be_resent(self.instance), **kwargs)
 
+    def get_page_subtitle(self):
+        """The subject: with the address too, a phone's screen cannot break the title."""
+        return self.instance.subject
+
     def get_field_display_value(self, field_name, field=None):
         if field_name in RECIPIENT_FIELDS:
             return addresses(self.instance, field_name) or self.model_admin.empty_value_display
@@ -42,6 +46,8 @@ class OutgoingEmailInspectView(ScopedInspectView):
         if field_name == "headers":
             lines = [f"{name}: {value}" for name, value in self.instance.headers.items()]
             return linebreaksbr("\n".join(lines), autoescape=True) or "—"
+        if field_name in ("attempts", "interrupted_sends"):
+            return str(getattr(self.instance, field_name))  # 0, not an empty value's dash
         if field_name == "attachments":
             names = [attachment["filename"] for attachment in self.instance.attachments]
             return ", ".join(names) or "—"

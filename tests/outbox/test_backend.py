@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -158,3 +158,16 @@ def test_the_site_sends_everything_through_the_outbox_and_only_the_task_uses_smt
     """Django's test runner replaces EMAIL_BACKEND in django.conf.settings: read the module."""
     assert base.EMAIL_BACKEND == "outbox.backends.OutboxBackend"
     assert base.OUTBOX_DELIVERY_BACKEND != base.EMAIL_BACKEND
+
+
+def test_fail_silently_is_honoured_when_the_message_cannot_be_stored(outbox_backend):
+    """mail_admins and friends pass fail_silently: a broken outbox must not raise for them."""
+    unstorable = EmailMultiAlternatives(
+        "Objet", "Texte", to=["a@example.org"], headers={"X-Objet": object()}
+    )
+    unstorable.connection = get_connection(fail_silently=True)
+    assert unstorable.send(fail_silently=True) == 0
+    assert not OutgoingEmail.objects.exists()  # and the surrounding transaction still works
+    unstorable.connection = get_connection()
+    with pytest.raises(TypeError):
+        unstorable.send()
