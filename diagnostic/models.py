@@ -8,6 +8,7 @@ the GET parameters, and nothing is stored. Routes hand the request to diagnostic
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -55,6 +56,12 @@ class DiagnosticPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("steps"),
         index.SearchField("expectations"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("steps"),
+        APIField("board_decision_draft"),
+        APIField("expectations"),
     ]
 
     template = "pages/diagnostic/diagnostic_page.html"

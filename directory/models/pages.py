@@ -148,6 +148,7 @@ class ProviderLink(Orderable):
     url = models.URLField(_("adresse"))
 
     panels = [FieldPanel("label"), FieldPanel("url")]
+    api_fields = [APIField("label"), APIField("url")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("lien")
@@ -314,7 +315,7 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
 
     # Public facts only: the contact e-mail stays out of the API as it stays off the page.
     api_fields = [
-        APIField("introduction"),
+        *BasePage.api_fields,
         APIField("structure_type"),
         APIField("chatons_member"),
         APIField("description"),
@@ -333,6 +334,7 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         APIField("fediverse_url"),
         APIField("languages"),
         APIField("last_reviewed"),
+        APIField("links"),
     ]
 
     base_form_class = ProviderPageForm

@@ -210,6 +210,7 @@ class GuidePage(BasePage):
         index.FilterField("audience"),
     ]
     api_fields = [
+        *BasePage.api_fields,
         APIField("kind"),
         APIField("audience"),
         APIField("association_kind"),
@@ -219,6 +220,12 @@ class GuidePage(BasePage):
         APIField("switch_duration"),
         APIField("cost_range"),
         APIField("helped_by", serializer=LivePageField()),
+        APIField("topics", serializer=LiveEntriesField()),
+        APIField("services", serializer=LiveEntriesField()),
+        APIField("authors"),
+        APIField("last_reviewed"),
+        APIField("reading_minutes"),
+        APIField("body"),
     ]
 
     template = "pages/guides/guide_page.html"

@@ -12,12 +12,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from catalogue.api import LiveEntriesField
 from catalogue.models import Category
+from guides.api import LivePageField
 from home.blocks import (
     RICH_TEXT_FEATURES,
     UNSUPPORTED_VIDEO_MESSAGE,
@@ -27,6 +30,7 @@ from home.blocks import (
 )
 from home.models import BasePage
 from home.routes import ViewRoutesMixin
+from webinars.api import LivePagesField
 from webinars.forms import TopicFilterForm
 from webinars.models.registrations import RegistrationStatus
 from webinars.state import Schedule, webinar_state
@@ -225,6 +229,27 @@ class WebinarPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         index.FilterField("start"),
         index.FilterField("ends_at"),
     ]
+    # The join link (sent to registered people) and registrations stay out of the API.
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("start"),
+        APIField("duration"),
+        APIField("ends_at"),
+        APIField("audience"),
+        APIField("topics", serializer=LiveEntriesField()),
+        APIField("platform"),
+        APIField("speakers"),
+        APIField("live_subtitles"),
+        APIField("sign_language"),
+        APIField("accessibility_notes"),
+        APIField("capacity"),
+        APIField("registration_deadline"),
+        APIField("external_registration_url"),
+        APIField("body"),
+        APIField("replay_url"),
+        APIField("transcript"),
+        APIField("related_guides", serializer=LivePagesField()),
+    ]
 
     template = "pages/webinars/webinar_page.html"
     parent_page_types = ["webinars.WebinarIndexPage"]
@@ -370,6 +395,12 @@ class WebinarSpeaker(Orderable):
         FieldPanel("role"),
         FieldPanel("organisation"),
         FieldPanel("provider"),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("provider", serializer=LivePageField()),
     ]
 
     class Meta(Orderable.Meta):
