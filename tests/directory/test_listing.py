@@ -141,9 +141,10 @@ def test_the_filter_form_keeps_the_current_choices_and_offers_to_remove_them(cli
     assert '<option value="">Toutes les régions</option>' in html
     assert '<option value="bretagne" selected>' in html
     assert 'name="chatons" value="1" checked' in html
-    assert '<a href="/annuaire/?chatons=1">Retirer Région : Bretagne</a>' in html
+    assert '<a href="/annuaire/?chatons=1">Retirer Région\u00a0: Bretagne</a>' in html
     assert (
-        '<a href="/annuaire/?region=bretagne">Retirer Membre du collectif CHATONS : Oui</a>' in html
+        '<a href="/annuaire/?region=bretagne">Retirer Membre du collectif CHATONS\u00a0: Oui</a>'
+        in html
     )
     assert (
         '<p class="directory-count" role="status">1 structure correspond à votre recherche.</p>'
