@@ -20,6 +20,7 @@ from django.test.testcases import LiveServerThread
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Page
 
+from tests.browser import ecoindex
 from tests.browser.discovery import discover_site_pages
 from tests.browser.inspection import (
     open_context,
@@ -194,7 +195,7 @@ def page_reports(request, demo_site, browser, site_pages, django_db_blocker):
     with django_db_blocker.unblock():
         reports = {page: visit_with_javascript(browser, demo_site.url, page) for page in site_pages}
     request.config.stash[SOBRIETY_ROWS] = [
-        (page.label, report.requests, report.kilobytes, report.dom_elements)
+        (page.label, report.requests, report.kilobytes, report.dom_elements, report.ecoindex)
         for page, report in reports.items()
     ]
     return reports
@@ -222,8 +223,11 @@ def new_page(browser, demo_site, foreign_requests):
 
 def sobriety_table(rows):
     width = max(len(label) for label, *_figures in rows)
-    lines = [f"{'page':<{width}} {'requêtes':>8} {'Ko':>7} {'DOM':>6}"]
-    lines += [f"{label:<{width}} {count:>8} {kb:>7.1f} {dom:>6}" for label, count, kb, dom in rows]
+    lines = [f"{'page':<{width}} {'requêtes':>8} {'Ko':>7} {'DOM':>6} {'EcoIndex':>9}"]
+    lines += [
+        f"{label:<{width}} {count:>8} {kb:>7.1f} {dom:>6} {score:>6} {ecoindex.grade(score)}"
+        for label, count, kb, dom, score in rows
+    ]
     return "\n".join(lines)
 
 

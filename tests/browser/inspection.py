@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.browser import ecoindex
+
 AXE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ACTION_TIMEOUT_MS = 5000
@@ -107,6 +109,7 @@ class PageReport:
     html: str
     requests: int = 0
     bytes_without_images: int = 0
+    bytes_total: int = 0
     dom_elements: int = 0
     foreign_requests: list = field(default_factory=list)
     cookies: list = field(default_factory=list)
@@ -123,6 +126,10 @@ class PageReport:
     @property
     def kilobytes(self):
         return self.bytes_without_images / 1024
+
+    @property
+    def ecoindex(self):
+        return ecoindex.score(self.dom_elements, self.requests, self.bytes_total / 1024)
 
 
 @dataclass
@@ -183,6 +190,7 @@ def inspect_page(context, site_page, foreign):
     report.bytes_without_images = sum(
         _transferred(request) for request in requests if request.resource_type != "image"
     )
+    report.bytes_total = sum(_transferred(request) for request in requests)
     report.dom_elements = page.evaluate("document.getElementsByTagName('*').length")
     report.iframes = page.locator("iframe").count()
     report.cookies = context.cookies()
