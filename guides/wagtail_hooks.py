@@ -1,11 +1,13 @@
 """What the guides contribute to the pages of lower apps, which do not import them."""
 
 from django.db.models import Case, Value, When
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from guides.featured import featured_guides, why_change_arguments
-from guides.models import GuideKind, recently_reviewed_first
+from guides.models import GuideIndexPage, GuideKind, recently_reviewed_first
 from guides.search import result_kinds
+from home.feeds import ATOM, FEED_LINKS_HOOK, RSS, FeedLink
 from home.search import HOOK as SEARCH_RESULT_KINDS
 
 hooks.register(SEARCH_RESULT_KINDS, result_kinds)
@@ -30,3 +32,16 @@ def guides_on_a_service_page(service, request):
     )
     how_to = guides[0] if guides and guides[0].kind == GuideKind.PRACTICAL else None
     return {"guides": guides, "how_to": how_to}
+
+
+@hooks.register(FEED_LINKS_HOOK)
+def guides_feed_links(page, request):
+    """Every page announces the guides' feeds, so a reader subscribes from wherever it is."""
+    index = GuideIndexPage.objects.live().public().first()
+    if index is None:
+        return []
+    url = index.get_url(request)
+    return [
+        FeedLink(_("Guides (RSS)"), url + index.reverse_subpage("rss_feed"), RSS),
+        FeedLink(_("Guides (Atom)"), url + index.reverse_subpage("atom_feed"), ATOM),
+    ]

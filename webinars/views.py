@@ -16,6 +16,7 @@ from home.form_protection import accept_submission, public_form_view, response_s
 from home.routes import serves
 from webinars import booking
 from webinars.calendar import calendar_response, webinars_calendar
+from webinars.feeds import WebinarsAtomFeed, WebinarsRssFeed
 from webinars.forms import RegistrationForm
 from webinars.models import CONFIRMATION_HOURS, WebinarIndexPage, WebinarPage
 from webinars.retention import retention_days
@@ -41,6 +42,17 @@ def calendar_feed(request, index):
     return calendar_response(
         webinars_calendar(upcoming, request=request), "webinaires.ics", as_attachment=False
     )
+
+
+@serves(WebinarIndexPage, "rss_feed")
+def rss_feed(request, index):
+    """Every live webinar, newest announced first, for feed readers; no cookie set."""
+    return WebinarsRssFeed()(request, index)
+
+
+@serves(WebinarIndexPage, "atom_feed")
+def atom_feed(request, index):
+    return WebinarsAtomFeed()(request, index)
 
 
 @serves(WebinarPage, "ics")

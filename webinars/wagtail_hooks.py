@@ -10,9 +10,10 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
+from home.feeds import ATOM, FEED_LINKS_HOOK, RSS, FeedLink
 from home.modeladmin import HubModelAdmin
 from home.search import HOOK as SEARCH_RESULT_KINDS
-from webinars.models import Registration, WebinarPage
+from webinars.models import Registration, WebinarIndexPage, WebinarPage
 from webinars.models.pages import PARIS
 from webinars.search import result_kinds
 
@@ -79,3 +80,16 @@ def next_webinar_on_the_home_page(page, request):
         .first()
     )
     return {"next_webinar": webinar}
+
+
+@hooks.register(FEED_LINKS_HOOK)
+def webinars_feed_links(page, request):
+    """The webinar index and each webinar announce the webinars' feeds."""
+    if isinstance(page, WebinarPage) and page.pk is not None:
+        page = page.get_parent().specific
+    if not isinstance(page, WebinarIndexPage):
+        return []
+    return [
+        FeedLink(_("Webinaires (RSS)"), page.rss_feed_url, RSS),
+        FeedLink(_("Webinaires (Atom)"), page.atom_feed_url, ATOM),
+    ]

@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
@@ -30,6 +31,7 @@ from guides.models.choices import (
 )
 from guides.reading import reading_minutes
 from home.models import BasePage
+from home.routes import ViewRoutesMixin
 
 SECTION_BLOCKS = ("argument", "alternatives", "checklist", "steps")
 LISTING_RENDITION = "fill-480x270"
@@ -58,7 +60,9 @@ def listed_guides(guides):
     )
 
 
-class GuideIndexPage(BasePage):
+class GuideIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
+    """Lists and filters guides; `rss/` and `atom/` serve them as feeds (guides.views)."""
+
     GUIDES_PER_PAGE = 12
 
     template = "pages/guides/guide_index_page.html"
@@ -77,6 +81,14 @@ class GuideIndexPage(BasePage):
         page_obj = Paginator(guides, self.GUIDES_PER_PAGE).get_page(request.GET.get("page"))
         context.update(filter_form=form, guides=page_obj, page_obj=page_obj)
         return context
+
+    @path("rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return self.serve_route("rss_feed", request)
+
+    @path("atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return self.serve_route("atom_feed", request)
 
 
 class GuidePage(BasePage):

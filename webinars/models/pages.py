@@ -109,6 +109,22 @@ class WebinarIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     def calendar_feed(self, request):
         return self.serve_route("feed", request)
 
+    @property
+    def rss_feed_url(self):
+        return self.url + self.reverse_subpage("rss_feed")
+
+    @property
+    def atom_feed_url(self):
+        return self.url + self.reverse_subpage("atom_feed")
+
+    @path("rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return self.serve_route("rss_feed", request)
+
+    @path("atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return self.serve_route("atom_feed", request)
+
 
 class WebinarPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     """One session: when and where it happens, who speaks, how to register, then its replay."""

@@ -1,0 +1,19 @@
+"""A guide page's data for search engines and link previews (base.html keeps a slot for it)."""
+
+from django import template
+
+from guides.structured_data import SOCIAL_IMAGE, guide_article
+from home.structured_data import absolute_rendition_url, json_ld_script
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def guide_json_ld(context, guide):
+    return json_ld_script(guide_article(guide, context["request"]))
+
+
+@register.simple_tag
+def guide_social_image(guide):
+    """The listing image's absolute URL for og:image, or an empty string."""
+    return absolute_rendition_url(guide.listing_image, SOCIAL_IMAGE) or ""

@@ -1,0 +1,53 @@
+"""What a page tells feed readers, search engines and link previews, in its <head>:
+canonical address, feed links, breadcrumb data (JSON-LD)."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from home.feeds import feed_links as announced_feed_links
+from home.structured_data import breadcrumb_list, json_ld_script
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute address of this page on SITE_URL, without its query string, except the
+    page number of a paginated listing (each page of a listing lists other items)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = settings.SITE_URL + request.path
+    number = request.GET.get("page", "")
+    if number.isdigit() and int(number) > 1:
+        url += f"?page={int(number)}"
+    return url
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    request = context.get("request")
+    links = announced_feed_links(context.get("page"), request) if request else []
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_json_ld(context):
+    """The breadcrumb trail as a schema.org BreadcrumbList, for pages that show breadcrumbs."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or page.pk is None or page.depth <= 2:
+        return ""
+    ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
+    trail = [
+        (_("Accueil") if ancestor.depth == 2 else ancestor.title, ancestor.get_full_url(request))
+        for ancestor in ancestors
+    ]
+    trail.append((page.title, page.get_full_url(request)))
+    return json_ld_script(breadcrumb_list(trail))
+
+
+@register.filter
+def json_ld(data):
+    """`{{ data|json_ld }}`: the dict as an inert JSON-LD block (nothing without data)."""
+    return json_ld_script(data) if data else ""

@@ -1,0 +1,108 @@
+"""The webinars as RSS 2.0 and Atom feeds, beside the .ics calendar: a new session or a new
+replay reaches feed readers. Each item says when the session takes place and where it stands
+(à venir, en direct, replay disponible).
+
+Links are absolute on the configured site address (SITE_URL); the join link never appears.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.models import SiteSettings
+from webinars.state import WebinarState
+
+FEED_LENGTH = 50
+
+# The three moments a reader cares about; the page's own label adds the detail.
+PHASES = {
+    WebinarState.LIVE: gettext_lazy("En direct"),
+    WebinarState.REPLAY_AVAILABLE: gettext_lazy("Replay disponible"),
+    WebinarState.REPLAY_PENDING: gettext_lazy("Passé, replay bientôt en ligne"),
+}
+
+
+def state_phrase(state):
+    """« À venir (inscriptions ouvertes) », « En direct », « Replay disponible »…"""
+    if state in PHASES:
+        return str(PHASES[state])
+    return _("À venir (%(detail)s)") % {"detail": str(state.label).lower()}
+
+
+def when_phrase(webinar):
+    """« Mardi 3 décembre 2026, 18 h 00 – 19 h 00 (heure de Paris) »."""
+    start, end = webinar.start_in_paris, webinar.end_in_paris
+    return _("%(day)s, %(start)s – %(end)s (heure de Paris)") % {
+        "day": date_format(start, "l j F Y").capitalize(),
+        "start": date_format(start, "H\u00a0\\h\u00a0i"),
+        "end": date_format(end, "H\u00a0\\h\u00a0i"),
+    }
+
+
+class WebinarsRssFeed(Feed):
+    """The live public webinars of the index, most recently announced first."""
+
+    feed_type = Rss201rev2Feed
+    route_name = "rss_feed"
+    language = "fr"
+
+    def get_object(self, request, index):
+        self.request = request
+        self.organisation = SiteSettings.for_request(request).organisation_name
+        self.now = timezone.now()
+        return index
+
+    def title(self, index):
+        return _("%(index)s · %(organisation)s") % {
+            "index": index.title,
+            "organisation": self.organisation,
+        }
+
+    def link(self, index):
+        return index.get_full_url(self.request)
+
+    def feed_url(self, index):
+        return self.link(index) + index.reverse_subpage(self.route_name)
+
+    def description(self, index):
+        return index.introduction or _("Les webinaires à venir et leurs replays.")
+
+    def items(self, index):
+        return index.webinars().order_by("-first_published_at", "-start")[:FEED_LENGTH]
+
+    def item_title(self, webinar):
+        return webinar.title
+
+    def item_link(self, webinar):
+        return webinar.get_full_url(self.request)
+
+    def item_guid(self, webinar):
+        return webinar.get_full_url(self.request)
+
+    def item_description(self, webinar):
+        """The date and state first, then the introduction, as two paragraphs."""
+        when = format_html(
+            "<p>{} · {}</p>", when_phrase(webinar), state_phrase(webinar.state_at(self.now))
+        )
+        if not webinar.introduction:
+            return when
+        return when + format_html("<p>{}</p>", webinar.introduction)
+
+    def item_pubdate(self, webinar):
+        return webinar.first_published_at
+
+    def item_updateddate(self, webinar):
+        return webinar.last_published_at
+
+    def item_categories(self, webinar):
+        return [topic.name for topic in webinar.topics.all()]
+
+
+class WebinarsAtomFeed(WebinarsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = WebinarsRssFeed.description
+    route_name = "atom_feed"
