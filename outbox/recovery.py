@@ -42,7 +42,7 @@ def requeue_lost():
     due_before = timezone.now() - settings.OUTBOX_REQUEUE_AFTER
     stale = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).filter(
         Q(next_attempt_at__lt=due_before)
-        | Q(next_attempt_at__isnull=True, created_at__lt=due_before)
+        | Q(next_attempt_at__isnull=True, queued_at__lt=due_before)
     )
     count = 0
     for email in stale:
@@ -67,7 +67,7 @@ def recover_interrupted():
             status=OutgoingEmail.Status.PENDING,
             interrupted_sends=1,
             claimed_at=None,
-            next_attempt_at=None,
+            next_attempt_at=timezone.now(),
             last_error=INTERRUPTED_ONCE,
         ):
             enqueue_delivery(email)
@@ -95,7 +95,7 @@ def resend_failed(email):
         attempts=0,
         interrupted_sends=0,
         queued_at=timezone.now(),
-        next_attempt_at=None,
+        next_attempt_at=timezone.now(),
     )
     if requeued:
         enqueue_delivery(email)

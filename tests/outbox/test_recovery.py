@@ -80,7 +80,7 @@ def lost(minutes_ago):
     """A pending message whose task never reached the queue (on-commit enqueue not run)."""
     email = queue_email(["asso@example.org"], f"Perdu il y a {minutes_ago} min", "Texte")
     OutgoingEmail.objects.filter(pk=email.pk).update(
-        created_at=timezone.now() - timedelta(minutes=minutes_ago)
+        queued_at=timezone.now() - timedelta(minutes=minutes_ago)
     )
     return email
 
@@ -102,7 +102,7 @@ def test_a_message_whose_task_still_waits_in_the_queue_is_not_enqueued_twice(
     with django_capture_on_commit_callbacks(execute=True):
         email = queue_email(["asso@example.org"], "Objet", "Texte")  # a task waits for it
     OutgoingEmail.objects.filter(pk=email.pk).update(
-        created_at=timezone.now() - timedelta(minutes=30)
+        queued_at=timezone.now() - timedelta(minutes=30)
     )
     requeue(django_capture_on_commit_callbacks)
     assert DBTaskResult.objects.count() == 1
