@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from catalogue.models import CatalogueIndexPage
 from directory.models import DirectoryIndexPage
+from home.robots import ROBOTS_DISALLOW_HOOK
 from home.search import WAYS_IN_HOOK as SEARCH_WAYS_IN
 
 from .answers import TOOLS
@@ -72,3 +73,11 @@ def diagnostic_on_a_service_page(service, request):
     if diagnostic is None:
         return {}
     return {"diagnostic_url": f"{diagnostic.get_url(request)}?{urlencode({TOOLS: service.slug})}"}
+
+
+@hooks.register(ROBOTS_DISALLOW_HOOK)
+def diagnostic_results_stay_out_of_search_engines(request):
+    """A diagnostic's answers travel in the query string: its results, kit and printout."""
+    return [
+        f"{page.get_url(request)}*?" for page in DiagnosticPage.objects.live().only("url_path")
+    ]

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from emancipasso.api import api_router
+from home import robots
 from home import views as home_views
 from home.dev_media import media_urlpatterns
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("recherche/", home_views.search, name="search"),
 ]
 
