@@ -10,15 +10,30 @@ escaping the ones inside it (wagtail/wagtail#13227), and a search for `"><script
 OperationalError.
 """
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.utils import ADD
 from wagtail.search.query import PlainText
 
 from home.search_terms import family_prefix, search_terms
+
+
+def word_or_family(term, invert=False):
+    """The term, or the prefix of its family: `('hébergeur' | 'héberg':*)`."""
+    word = Lexeme(term, invert=invert)
+    prefix = family_prefix(term)
+    if not prefix:
+        return word
+    family = Lexeme(prefix, invert=invert, prefix=True)
+    if prefix == term:
+        return family
+    # Negated: neither the word nor its family (De Morgan).
+    return (word & family) if invert else (word | family)
 
 
 class PostgresWordFamilies:
@@ -28,20 +43,36 @@ class PostgresWordFamilies:
         terms = search_terms(query.query_string) if isinstance(query, PlainText) else []
         if not terms:
             return super().build_tsquery_content(query, config=config, invert=invert)
-        combined = None
-        for term in terms:
-            lexeme = Lexeme(term, invert=invert)
-            if prefix := family_prefix(term):
-                family = Lexeme(prefix, invert=invert, prefix=True)
-                # Negated: neither the word nor its family (De Morgan).
-                lexeme = (lexeme & family) if invert else (lexeme | family)
-            if combined is None:
-                combined = lexeme
-            elif (query.operator.lower() == "and") != invert:
-                combined &= lexeme
+        combined = word_or_family(terms[0], invert)
+        for term in terms[1:]:
+            if (query.operator.lower() == "and") != invert:
+                combined &= word_or_family(term, invert)
             else:
-                combined |= lexeme
+                combined |= word_or_family(term, invert)
         return SearchQuery(combined, search_type="raw", config=config)
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """The sum of each word's rank: ts_rank of several words together rewards words close
+        to each other, so that two words side by side in a body beat one of them in the title.
+        """
+        terms = search_terms(query.query_string) if isinstance(query, PlainText) else []
+        if len(terms) < 2:
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+        ranks = [
+            SearchRank(
+                vector,
+                SearchQuery(word_or_family(term), search_type="raw", config=config),
+                weights=self.sql_weights,
+            )
+            for term in terms
+        ]
+        return ADD(ranks) * boost
+
+    def get_index_vectors(self, search_query):
+        """One rank over title and body together, the title's words weighing most: Wagtail
+        ranks them apart, adding the title's rank only when it holds every word."""
+        title_and_body = F("index_entries__title")._combine(F("index_entries__body"), "||", False)
+        return [(title_and_body, 1.0)]
 
 
 class WordFamilyPostgresSearchQueryCompiler(PostgresWordFamilies, PostgresSearchQueryCompiler):

@@ -19,7 +19,8 @@ from wagtail.search.query import Phrase, PlainText
 
 from home.search_terms import family_prefix, search_terms
 
-# FTS5 columns are (autocomplete, body, title): the title counts four times as much as the body.
+# FTS5 columns are (autocomplete, body, title): a word in the title counts four times one in
+# the body.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 
 
@@ -28,7 +29,10 @@ def fts5_match(terms, operator):
     groups = []
     for term in terms:
         prefix = family_prefix(term)
-        groups.append(f'("{term}" OR "{prefix}"*)' if prefix else f'"{term}"')
+        if prefix == term:
+            groups.append(f'"{prefix}"*')
+        else:
+            groups.append(f'("{term}" OR "{prefix}"*)' if prefix else f'"{term}"')
     return f" {operator.upper()} ".join(groups)
 
 
@@ -58,9 +62,10 @@ class SQLiteWordFamilies:
             query = Phrase(query.query_string.replace('"', " "))
         return super().build_search_query_content(query, config=config)
 
-    def build_tsrank(self, vector, query, config=None, boost=1.0):
-        rank = super().build_tsrank(vector, query, config=config, boost=boost)
-        return WeightedBM25() if type(rank) is BM25 else rank
+    def _build_rank_expression(self, vectors, config):
+        """bm25 with the title weighted, alone: Wagtail multiplies it by the title's shortness
+        (title_norm), so that a short title lifted a match in the body above a title match."""
+        return WeightedBM25()
 
 
 class WordFamilySQLiteSearchQueryCompiler(SQLiteWordFamilies, SQLiteSearchQueryCompiler):

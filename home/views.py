@@ -56,14 +56,17 @@ def promoted_results(search):
 
 
 def record_hit(query):
-    """Counts the search for the editors' list of popular searches: one query on most days."""
+    """Counts the search for the editors' list of popular searches (Wagtail's Query and
+    QueryDailyHits): one query once the word was searched that day, three on its first search
+    of the day. Two first searches at the same instant may count as one."""
     today = timezone.localdate()
     normalised = normalise_query_string(query)
     counted = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(
         hits=F("hits") + 1
     )
     if not counted:
-        Query.get(query).add_hit(date=today)
+        first_of_the_day = QueryDailyHits(query=Query.get(query), date=today, hits=1)
+        QueryDailyHits.objects.bulk_create([first_of_the_day], ignore_conflicts=True)
 
 
 def page_number(value, num_pages):

@@ -12,6 +12,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
@@ -302,21 +303,42 @@ def test_an_empty_search_shows_the_form_only(client, site_content):
     assert 'class="search-ways-in"' not in page
 
 
-def test_a_results_page_costs_a_fixed_number_of_queries(
-    client, site_content, django_assert_max_num_queries
-):
-    """Twelve queries, the layout's included, however many results (a warm, repeated search:
-    the first search of a word on a day also records it for the editors' statistics)."""
+# The search's own queries, on top of the layout's (menu, footer, settings): the day's hit,
+# the promotions, every page kind, the site, the catalogue page, services, alternatives and
+# what they replace, providers helping to leave a service.
+SEARCH_QUERIES = 9
+
+
+def queries(client, **params):
+    with CaptureQueriesContext(connection) as context:
+        response = search(client, **params)
+    return len(context.captured_queries), response
+
+
+def test_a_results_page_costs_a_fixed_number_of_queries(client, site_content):
+    """However many results: nine queries more than the search form alone (a warm, repeated
+    search; the first search of a word on a day also records it for the editors)."""
+    search(client, q="")
+    layout, _response = queries(client, q="")
     search(client, q="hébergeur")
-    with django_assert_max_num_queries(12):
-        small = search(client, q="hébergeur")
+    small, small_page = queries(client, q="hébergeur")
     directory = Page.objects.get(slug="annuaire")
     for number in range(15):
         ProviderPageFactory(parent=directory, introduction=f"Hébergeur numéro {number}.")
     call_command("update_index", verbosity=0)
-    with django_assert_max_num_queries(12):
-        large = search(client, q="hébergeur")
-    assert len(results(large)) == 10 > len(results(small))
+    large, large_page = queries(client, q="hébergeur")
+    assert len(results(large_page)) == 10 > len(results(small_page))
+    assert large == small <= layout + SEARCH_QUERIES
+
+
+def test_the_first_search_of_a_word_costs_five_queries_more(client, site_content):
+    """It records the word and its first hit of the day (savepoint, insert, release)."""
+    search(client, q="")
+    layout, _response = queries(client, q="")
+    search(client, q="visio")
+    count, first = queries(client, q="réunions")
+    assert "Coopérative des réunions" in titles(first)
+    assert count <= layout + SEARCH_QUERIES + 5
 
 
 @postgresql_only
@@ -340,3 +362,36 @@ def test_a_title_weighs_more_than_a_body(client, site_content):
         "Des fichiers partagés pour le bureau",
         "Quitter Gmail : une adresse au nom de l'association",
     ]
+
+
+def test_searches_are_counted_for_the_editors_once_per_visit(client, site_content):
+    """Wagtail's popular searches: the first page of a search counts, its other pages and its
+    kind filters do not (the same visitor reading on)."""
+    search(client, q="Hébergeur ")
+    search(client, q="hébergeur")
+    search(client, q="hébergeur", page=2)
+    search(client, q="hébergeur", type="guide")
+    assert Query.objects.get(query_string="hébergeur").hits == 2
+
+
+def test_a_title_holding_every_word_leads_whatever_its_kind(client, site_content):
+    """A provider named for the query comes before an alternative that only mentions it."""
+    found = results(search(client, q="réunions"))
+    assert found[0][:2] == ("Prestataire", "Coopérative des réunions")
+    assert ("Alternative libre", "Jitsi Meet") in [result[:2] for result in found]
+
+
+def test_a_word_in_a_title_counts_more_than_repeated_in_a_body(client, site_content):
+    home = Page.objects.get(depth=2)
+    StandardPageFactory(
+        parent=home, title="Le bureau de l'association", slug="bureau",
+        introduction="Qui fait quoi, et comment nous joindre pendant la semaine.",
+    )  # fmt: skip
+    StandardPageFactory(
+        parent=home, title="Une page de plus", slug="de-plus",
+        introduction="Le bureau se réunit chaque semaine. Le bureau décide. Merci au bureau.",
+    )  # fmt: skip
+    call_command("update_index", verbosity=0)
+    # Neither title holds both words: relevance decides.
+    found = titles(search(client, q="bureau semaine", type="page"))
+    assert found == ["Le bureau de l'association", "Une page de plus"]
