@@ -24,12 +24,17 @@ class CatalogueIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         verbose_name = _("catalogue des alternatives")
 
     def get_sitemap_urls(self, request=None):
-        """The catalogue, then one entry per "Remplacer …" page, so search engines find them."""
+        """The catalogue, then one entry per published "Remplacer …" page (never a draft), dated
+        by its last publication, so search engines find them and know when they changed."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
+        services = ProprietaryService.objects.live().order_by("slug")
         return urls + [
-            {"location": base + self.reverse_subpage("service", kwargs={"slug": slug})}
-            for slug in ProprietaryService.objects.live().values_list("slug", flat=True)
+            {
+                "location": base + self.reverse_subpage("service", kwargs={"slug": slug}),
+                "lastmod": published,
+            }
+            for slug, published in services.values_list("slug", "last_published_at")
         ]
 
     @re_path(r"^$")

@@ -179,7 +179,7 @@ class PageScan(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        is_data = attributes.get("type") == "application/json"  # never run
+        is_data = attributes.get("type") in ("application/json", "application/ld+json")  # never run
         if tag == "script" and not attributes.get("src") and not is_data:
             self.inline_code.append("<script> inline")
         if tag == "style":
