@@ -10,7 +10,7 @@ from wagtail_factories import ImageFactory
 from directory.models import ProviderApplication, ProviderPage
 from tests.factories.directory import ProviderApplicationFactory, ProviderPageFactory
 
-LATEST = [("directory", "0007_logo_alt_to_image_description")]
+LATEST = [("directory", "0008_application_facts_and_charter_page")]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

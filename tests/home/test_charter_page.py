@@ -53,8 +53,9 @@ def test_the_charter_is_loaded_once_and_linked_from_the_directory(client):
         assert competency in text
     for criterion in ("logiciels libres", "formats ouverts", "monnaie d'échange", "CHATONS"):
         assert criterion in text
-    assert 'href="/annuaire/referencer/"' in client.get(
-        CHARTER_URL, HTTP_HOST="127.0.0.1"
-    ).content.decode()
+    assert (
+        'href="/annuaire/referencer/"'
+        in client.get(CHARTER_URL, HTTP_HOST="127.0.0.1").content.decode()
+    )
     # French typography: a non-breaking space before the high punctuation, never a plain one.
     assert not re.search(r" [:;?!]", text.replace("\u00a0", "~"))
