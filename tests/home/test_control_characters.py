@@ -43,7 +43,7 @@ def test_control_characters_in_the_query_string_give_no_server_error(
 
 def test_a_search_still_searches_what_surrounds_a_nul(client, pages):
     html = client.get("/recherche/?q=%00Gmail").content.decode()
-    assert "1 résultat pour « Gmail »" in html
+    assert "1 résultat pour «\u00a0Gmail\u00a0»" in html
     assert "Quitter Gmail" in html
 
 

@@ -21,7 +21,7 @@ def pages(home_page):
 def test_search_finds_matching_pages_only(client, pages):
     response = client.get("/recherche/", {"q": "messagerie"})
     html = response.content.decode()
-    assert "1 résultat pour « messagerie »" in html
+    assert "1 résultat pour «\u00a0messagerie\u00a0»" in html
     assert "Quitter Gmail" in html
     assert "Autre sujet" not in html
 

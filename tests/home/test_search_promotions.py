@@ -64,7 +64,7 @@ def test_promoted_results_come_first_marked_and_only_once(client, pages):
     assert sorted(found[2:]) == ["Quitter Gmail", "Thunderbird au quotidien"]
     assert "Notre sélection pour débuter." in html
     assert 'href="https://docs.framasoft.org/"' in html
-    assert "4 résultats pour « MESSAGERIE »" in html
+    assert "4 résultats pour «\u00a0MESSAGERIE\u00a0»" in html
 
 
 def test_a_promotion_belongs_to_its_search_only(client, pages):

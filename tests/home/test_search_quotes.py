@@ -23,7 +23,7 @@ def test_a_search_of_markup_finds_nothing_and_says_so(client, page):
     response = client.get("/recherche/", {"q": '"><script>'})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Aucun résultat pour « &quot;&gt;&lt;script&gt; »." in html
+    assert "Aucun résultat pour «\u00a0&quot;&gt;&lt;script&gt;\u00a0»." in html
     assert "0 résultat" not in html
     assert "Essayez un autre mot" in html
 

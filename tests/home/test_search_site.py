@@ -245,7 +245,7 @@ def test_results_narrow_by_kind_with_counts(client, site_content):
     narrowed = search(client, q="visio", type="alternative")
     assert [kind for kind, _title, _href in results(narrowed)] == ["Alternative libre"] * 2
     page = narrowed.content.decode()
-    assert "2 résultats pour « visio » parmi les alternatives libres." in page
+    assert "2 résultats pour «\u00a0visio\u00a0» parmi les alternatives libres." in page
     assert '<a href="?q=visio&amp;type=alternative" aria-current="true">' in page
 
 
@@ -286,7 +286,7 @@ def test_a_search_with_no_result_offers_the_catalogue_the_directory_and_the_diag
     client, site_content
 ):
     page = search(client, q="zzzz introuvable").content.decode()
-    assert "Aucun résultat pour « zzzz introuvable »." in page
+    assert "Aucun résultat pour «\u00a0zzzz introuvable\u00a0»." in page
     ways = re.findall(r'<ul class="search-ways-in">(.*?)</ul>', page, re.S)[0]
     assert re.findall(r'href="([^"]+)"', ways) == [
         "/alternatives/",
