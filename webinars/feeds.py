@@ -33,11 +33,17 @@ def state_phrase(state):
     return _("À venir (%(detail)s)") % {"detail": str(state.label).lower()}
 
 
+def day_phrase(moment):
+    """« Mardi 3 décembre 2026 », « Dimanche 1er novembre 2026 »."""
+    day = "1er" if moment.day == 1 else str(moment.day)
+    return f"{date_format(moment, 'l').capitalize()} {day} {date_format(moment, 'F Y')}"
+
+
 def when_phrase(webinar):
     """« Mardi 3 décembre 2026, 18 h 00 – 19 h 00 (heure de Paris) »."""
     start, end = webinar.start_in_paris, webinar.end_in_paris
     return _("%(day)s, %(start)s – %(end)s (heure de Paris)") % {
-        "day": date_format(start, "l j F Y").capitalize(),
+        "day": day_phrase(start),
         "start": date_format(start, "H\u00a0\\h\u00a0i"),
         "end": date_format(end, "H\u00a0\\h\u00a0i"),
     }
