@@ -1,13 +1,53 @@
 """Public forms of the directory: contacting a provider, applying to be listed."""
 
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from catalogue.models import FreeAlternative
 from home.form_protection import ProtectedFormMixin, reject_markup
 
 from .models import ContactRequest, Department, Offering, ProviderApplication, Region
-from .widgets import GroupedCheckboxSelectMultiple, grouped_choices
+from .widgets import CompactCheckboxSelectMultiple, GroupedCheckboxSelectMultiple, grouped_choices
+
+# More numbers than France has départements is not an answer.
+MAX_DEPARTMENT_CODES = 101
+
+
+class DepartmentCodesField(forms.Field):
+    """Département numbers typed in one field ("35, 56, 2A"), not 101 checkboxes to scroll.
+
+    Gives the Department objects in the order typed; any unknown number is named in the
+    error, and nothing is saved until every number is right."""
+
+    widget = forms.TextInput
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):  # the departments of an instance
+            return ", ".join(getattr(department, "code", str(department)) for department in value)
+        return value
+
+    def to_python(self, value):
+        codes = [code.upper().zfill(2) for code in re.split(r"[\s,;]+", value or "") if code]
+        if len(codes) > MAX_DEPARTMENT_CODES:
+            raise ValidationError(_("Indiquez au plus 101 numéros de département."))
+        known = Department.objects.in_bulk(codes, field_name="code")
+        unknown = [code for code in dict.fromkeys(codes) if code not in known]
+        if unknown:
+            raise ValidationError(
+                ngettext(
+                    "Aucun département ne porte le numéro %(codes)s : indiquez des numéros "
+                    "comme 35, 2A ou 974, séparés par des virgules.",
+                    "Aucun département ne porte les numéros %(codes)s : indiquez des numéros "
+                    "comme 35, 2A ou 974, séparés par des virgules.",
+                    len(unknown),
+                )
+                % {"codes": ", ".join(code[:10] for code in unknown[:5])}
+            )
+        return [known[code] for code in dict.fromkeys(codes)]
 
 
 class ContactForm(ProtectedFormMixin, forms.ModelForm):
@@ -74,6 +114,15 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("Site web"), required=False, max_length=200, assume_scheme="https"
     )
+    departments = DepartmentCodesField(
+        label=_("Ou seulement certains départements"),
+        required=False,
+        help_text=_(
+            "Leurs numéros, séparés par des virgules : 35, 56, 2A. Inutile pour les "
+            "départements d'une région déjà cochée."
+        ),
+        widget=forms.TextInput(attrs={"maxlength": 500, "size": 30}),
+    )
     charter_accepted = forms.BooleanField(
         label=_(
             "Nous acceptons la charte de l'annuaire : proposer des outils libres, respecter "
@@ -112,7 +161,6 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             "tools": _("Les outils libres que vous hébergez ou maîtrisez"),
             "remote": _("Nous accompagnons aussi à distance, partout en France"),
             "regions": _("Régions où vous intervenez sur place"),
-            "departments": _("Ou seulement certains départements"),
             "price_min": _("Tarif journalier indicatif, à partir de (€)"),
             "price_max": _("Tarif journalier indicatif, jusqu'à (€)"),
             "prices_adapted": _("Nous pratiquons des tarifs adaptés aux associations"),
@@ -127,10 +175,6 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
                 "ajouter sur votre fiche."
             ),
             "regions": _("Laissez vide si vous travaillez seulement à distance."),
-            "departments": _(
-                "Inutile de cocher les départements d'une région déjà cochée. Ouvrez une "
-                "région pour voir ses départements."
-            ),
             "price_min": _("Facultatif, en euros, sans centimes."),
             "price_information": _(
                 "Facultatif : à la journée, au forfait, par abonnement… (1 000 caractères au plus)"
@@ -138,10 +182,9 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             "contact_email": _("Le compte de votre structure sera créé avec cette adresse."),
         }
         widgets = {
-            "offerings": forms.CheckboxSelectMultiple,
+            "offerings": CompactCheckboxSelectMultiple,
             "tools": GroupedCheckboxSelectMultiple,
-            "regions": forms.CheckboxSelectMultiple,
-            "departments": GroupedCheckboxSelectMultiple(folded=True),
+            "regions": CompactCheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 5}),
             "price_information": forms.Textarea(attrs={"rows": 3}),
         }
@@ -161,9 +204,6 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
         tools = self.fields["tools"]
         tools.queryset = FreeAlternative.objects.live().select_related("category")
         tools.choices = grouped_choices(tools.queryset, lambda tool: tool.category.name)
-        departments = self.fields["departments"]
-        departments.queryset = Department.objects.select_related("region")
-        departments.choices = grouped_choices(departments.queryset, lambda dep: dep.region.name)
         for name in ("price_min", "price_max"):
             self.fields[name].widget.attrs.update(min=0, step=1)
         for name in ("structure_name", "city", "summary", "contact_name", "price_information"):
@@ -175,7 +215,7 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
             self.add_error(
                 "regions",
                 _(
-                    "Cochez au moins une région ou un département, ou indiquez que vous "
+                    "Cochez au moins une région ou indiquez un département, ou que vous "
                     "travaillez à distance."
                 ),
             )

@@ -75,7 +75,7 @@ def full_application(entries, **overrides):
         "tools": [entries["etherpad"].pk, entries["thunderbird"].pk],
         "remote": "on",
         "regions": [Region.objects.get(slug="bretagne").pk],
-        "departments": [Department.objects.get(code="44").pk],
+        "departments": "44",
         "price_min": "350",
         "price_max": "500",
         "prices_adapted": "on",
@@ -95,9 +95,11 @@ def test_the_form_offers_published_tools_grouped_by_use_in_french_order(client, 
     # Within a use, names in French order, whatever their case.
     assert html.index("CryptPad") < html.index("Etherpad")
     assert "Brouillon Mail" not in html
-    # Départements folded by région, so that 101 boxes do not fill the page.
-    assert "<summary>Pays de la Loire</summary>" in html
-    assert "Loire-Atlantique (44)" in html
+    # Each box inside its label, without a wrapper: the page stays light.
+    assert f'<label for="id_tools_1_0"><input type="checkbox" name="tools" value="{tools["cryptpad"].pk}"' in html
+    # Départements are typed as numbers, not 101 boxes.
+    assert '<input type="text" name="departments"' in html
+    assert 'name="departments" value=' not in html
     for label in ("Tarif journalier indicatif, à partir de (€)", "Comment vous facturez"):
         assert label in html.replace("&#x27;", "'")
 
@@ -155,9 +157,18 @@ def test_a_tool_unpublished_since_the_application_is_not_copied(
         ({"price_max": "beaucoup"}, "Indiquez un montant en euros, sans centimes."),
         ({"price_information": "<b>gratuit</b>"}, "sans balise HTML"),
         (
-            {"remote": "", "regions": [], "departments": []},
-            "Cochez au moins une région ou un département, ou indiquez que vous travaillez "
+            {"remote": "", "regions": [], "departments": " , "},
+            "Cochez au moins une région ou indiquez un département, ou que vous travaillez "
             "à distance.",
+        ),
+        (
+            {"departments": "44, 99"},
+            "Aucun département ne porte le numéro 99 : indiquez des numéros comme 35, 2A ou "
+            "974, séparés par des virgules.",
+        ),
+        (
+            {"departments": "2C 44 Bretagne"},
+            "Aucun département ne porte les numéros 2C, BRETAGNE :",
         ),
     ],
 )
@@ -186,6 +197,27 @@ def test_a_departement_alone_is_enough_as_area(client, directory, tools):
     data = full_application(tools, remote="", regions=[])
     assert client.post(APPLY_URL, data).status_code == 302
     assert ProviderApplication.objects.get().departments.get().code == "44"
+
+
+def test_departement_numbers_are_read_however_they_are_typed(client, directory, tools):
+    """Commas, spaces or semicolons, lower case (2a) and a missing leading zero (5) all work;
+    a number typed twice counts once."""
+    data = full_application(tools, departments=" 35;2a  5, 35,974 ")
+    assert client.post(APPLY_URL, data).status_code == 302
+    codes = ProviderApplication.objects.get().departments.values_list("code", flat=True)
+    assert sorted(codes) == ["05", "2A", "35", "974"]
+
+
+def test_typed_departements_are_kept_when_another_field_is_wrong(client, directory, tools):
+    response = client.post(APPLY_URL, full_application(tools, departments="35, 56", city=""))
+    assert 'name="departments" value="35, 56"' in response.content.decode()
+    assert ProviderApplication.objects.count() == 0
+
+
+def test_more_numbers_than_departements_are_refused(client, directory, tools):
+    response = client.post(APPLY_URL, full_application(tools, departments="35 " * 102))
+    assert "Indiquez au plus 101 numéros de département." in response.content.decode()
+    assert ProviderApplication.objects.count() == 0
 
 
 TEAM_NOTICE = """Bonjour,

@@ -88,7 +88,7 @@ def test_an_application_is_stored_and_the_team_notified(
         ({"offerings": []}, "Cochez au moins une prestation que vous proposez."),
         (
             {"regions": []},
-            "Cochez au moins une région ou un département, ou indiquez que vous travaillez à "
+            "Cochez au moins une région ou indiquez un département, ou que vous travaillez à "
             "distance.",
         ),
         ({"summary": "<script>alert('x')</script>"}, "sans balise HTML"),
