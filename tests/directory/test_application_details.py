@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from directory.models import Department, Offering, ProviderApplication, ProviderPage, Region
+from directory.models import Offering, ProviderApplication, ProviderPage, Region
 from home.groups import MODERATORS
 from home.models import SiteSettings, StandardPage
 from outbox.models import OutgoingEmail
@@ -96,7 +96,9 @@ def test_the_form_offers_published_tools_grouped_by_use_in_french_order(client, 
     assert html.index("CryptPad") < html.index("Etherpad")
     assert "Brouillon Mail" not in html
     # Each box inside its label, without a wrapper: the page stays light.
-    assert f'<label for="id_tools_1_0"><input type="checkbox" name="tools" value="{tools["cryptpad"].pk}"' in html
+    cryptpad = tools["cryptpad"].pk
+    box = f'<input type="checkbox" name="tools" value="{cryptpad}"'
+    assert f'<label for="id_tools_1_0">{box}' in html
     # Départements are typed as numbers, not 101 boxes.
     assert '<input type="text" name="departments"' in html
     assert 'name="departments" value=' not in html
