@@ -7,6 +7,9 @@ every choice can show how many providers it would leave given the other choices.
 
 A provider that works remotely serves every région and département: choosing one lists it
 after the local providers, unless the visitor asks for the structures of the area only.
+
+The département select offers only the départements of the région in focus (the one chosen,
+or the région of the chosen département): 101 options would weigh more than the results.
 """
 
 from collections import Counter, defaultdict
@@ -121,6 +124,7 @@ class DirectorySearch:
         self.remote_query = _remote_instead(params)
         self._providers = self._load_facts(regions, departments, offerings, tools)
         self._count_options()
+        self._offer_departments_of_region_in_focus(regions, departments)
         self._results = self._sorted_results()
 
     @property
@@ -252,6 +256,17 @@ class DirectorySearch:
             if pk in providers:
                 providers[pk].values["departement"].add(department_code[department_id])
                 providers[pk].values["region"].add(region_slug[department_region[department_id]])
+
+    def _offer_departments_of_region_in_focus(self, regions, departments):
+        facets = {facet.name: facet for facet in self.facets}
+        region_slug = {region.pk: region.slug for region in regions}
+        code_region = {d.code: region_slug[d.region_id] for d in departments}
+        focus = facets["region"].selected or code_region.get(facets["departement"].selected)
+        facets["departement"].options = [
+            option
+            for option in facets["departement"].options
+            if code_region[option.value] == focus or option.selected
+        ]
 
     def _count_options(self):
         for facet in self.facets:

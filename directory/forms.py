@@ -39,9 +39,9 @@ class DepartmentCodesField(forms.Field):
         if unknown:
             raise ValidationError(
                 ngettext(
-                    "Aucun département ne porte le numéro %(codes)s : indiquez des numéros "
+                    "Aucun département ne porte le numéro %(codes)s : indiquez des numéros "
                     "comme 35, 2A ou 974, séparés par des virgules.",
-                    "Aucun département ne porte les numéros %(codes)s : indiquez des numéros "
+                    "Aucun département ne porte les numéros %(codes)s : indiquez des numéros "
                     "comme 35, 2A ou 974, séparés par des virgules.",
                     len(unknown),
                 )
@@ -118,7 +118,7 @@ class ApplicationForm(ProtectedFormMixin, forms.ModelForm):
         label=_("Ou seulement certains départements"),
         required=False,
         help_text=_(
-            "Leurs numéros, séparés par des virgules : 35, 56, 2A. Inutile pour les "
+            "Leurs numéros, séparés par des virgules : 35, 56, 2A. Inutile pour les "
             "départements d'une région déjà cochée."
         ),
         widget=forms.TextInput(attrs={"maxlength": 500, "size": 30}),

@@ -165,12 +165,12 @@ def test_a_tool_unpublished_since_the_application_is_not_copied(
         ),
         (
             {"departments": "44, 99"},
-            "Aucun département ne porte le numéro 99 : indiquez des numéros comme 35, 2A ou "
+            "Aucun département ne porte le numéro 99\u00a0: indiquez des numéros comme 35, 2A ou "
             "974, séparés par des virgules.",
         ),
         (
             {"departments": "2C 44 Bretagne"},
-            "Aucun département ne porte les numéros 2C, BRETAGNE :",
+            "Aucun département ne porte les numéros 2C, BRETAGNE\u00a0:",
         ),
     ],
 )

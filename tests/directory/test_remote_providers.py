@@ -119,11 +119,11 @@ def test_area_counts_include_remote_providers_unless_the_area_only_is_asked(clie
     html = get(client, "")
     assert option_count(html, "region", "bretagne") == 4
     assert option_count(html, "region", "corse") == 2
-    assert option_count(html, "departement", "69") == 2
+    assert option_count(get(client, "departement=69"), "departement", "69") == 2
     html = get(client, "locales=1")
     assert option_count(html, "region", "bretagne") == 2
     assert option_count(html, "region", "corse") == 0
-    assert option_count(html, "departement", "69") == 1
+    assert option_count(get(client, "departement=69&locales=1"), "departement", "69") == 1
     # Other facets count what the area leaves, remote providers included.
     html = get(client, "region=corse")
     assert option_count(html, "prestation", "hebergement") == 1
@@ -166,3 +166,38 @@ def test_the_remote_provider_rank_survives_pagination(client, directory, provide
     second = listed_titles(get(client, "region=bretagne&page=2"))
     assert "Alpes Numériques" not in first
     assert second == ["Zz Locale 10", "Zz Locale 11", "Alpes Numériques", "Distance Partout"]
+
+
+def select_values(html, name):
+    select = re.search(rf'<select id="annuaire-{name}".*?</select>', html, re.S)
+    return re.findall(r'<option value="([^"]*)"', select.group(0)) if select else []
+
+
+def test_the_departement_select_offers_the_departements_of_the_region_in_focus(client, providers):
+    """101 options would outweigh the results: first a région, then its départements."""
+    html = get(client, "")
+    assert select_values(html, "departement") == []
+    assert "choisissez d'abord une région" in html.replace("&#x27;", "'")
+    assert LOCAL_ONLY_LABEL in html
+    assert select_values(get(client, "region=bretagne"), "departement") == [
+        "",
+        "22",
+        "29",
+        "35",
+        "56",
+    ]
+    # A département alone (a link from the diagnostic) brings its région's neighbours.
+    assert select_values(get(client, "departement=35"), "departement") == [
+        "",
+        "22",
+        "29",
+        "35",
+        "56",
+    ]
+    # A département outside the chosen région stays offered, selected, so it can be seen.
+    assert select_values(get(client, "region=corse&departement=35"), "departement") == [
+        "",
+        "2A",
+        "2B",
+        "35",
+    ]
