@@ -323,11 +323,15 @@ def test_a_results_page_costs_a_fixed_number_of_queries(client, site_content):
     search(client, q="hébergeur")
     small, small_page = queries(client, q="hébergeur")
     directory = Page.objects.get(slug="annuaire")
+    gmail = ProprietaryServiceFactory._meta.model.objects.get(slug="gmail")
     for number in range(15):
         ProviderPageFactory(parent=directory, introduction=f"Hébergeur numéro {number}.")
+        FreeAlternativeFactory(replaces=[gmail], description=f"Hébergé par le numéro {number}.")
     call_command("update_index", verbosity=0)
     large, large_page = queries(client, q="hébergeur")
     assert len(results(large_page)) == 10 > len(results(small_page))
+    counted = 'Alternatives libres <span class="search-kinds__count">(16)</span>'
+    assert counted in large_page.content.decode()
     assert large == small <= layout + SEARCH_QUERIES
 
 
