@@ -36,8 +36,13 @@ def guides_on_a_service_page(service, request):
 
 @hooks.register(FEED_LINKS_HOOK)
 def guides_feed_links(page, request):
-    """Every page announces the guides' feeds, so a reader subscribes from wherever it is."""
-    index = GuideIndexPage.objects.live().public().first()
+    """Every page announces the guides' feeds, so a reader subscribes from wherever it is.
+
+    One query on other pages: an index made private by its own restriction is left out."""
+    if isinstance(page, GuideIndexPage):
+        index = page
+    else:
+        index = GuideIndexPage.objects.live().filter(view_restrictions=None).first()
     if index is None:
         return []
     url = index.get_url(request)

@@ -35,7 +35,10 @@ def replay(webinar):
     )
 
 
-def webinar_event(webinar, request):
+def webinar_event(webinar, request, *, speakers=None, topics=None):
+    """The event; `speakers` and `topics` default to the webinar's own."""
+    speakers = webinar.speakers.all() if speakers is None else speakers
+    topics = webinar.topics.all() if topics is None else topics
     url = webinar.get_full_url(request)
     return without_empty_values(
         {
@@ -50,13 +53,13 @@ def webinar_event(webinar, request):
             "eventAttendanceMode": ONLINE,
             "location": {"@type": "VirtualLocation", "url": url},
             "organizer": publisher_for_request(request),
-            "performer": [speaker(person) for person in webinar.speakers.all()],
+            "performer": [speaker(person) for person in speakers],
             "audience": (
                 {"@type": "Audience", "audienceType": webinar.audience}
                 if webinar.audience
                 else None
             ),
-            "keywords": [topic.name for topic in webinar.topics.all()],
+            "keywords": [topic.name for topic in topics],
             "inLanguage": "fr",
             "recordedIn": replay(webinar),
         }

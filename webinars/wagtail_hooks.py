@@ -84,9 +84,7 @@ def next_webinar_on_the_home_page(page, request):
 
 @hooks.register(FEED_LINKS_HOOK)
 def webinars_feed_links(page, request):
-    """The webinar index and each webinar announce the webinars' feeds."""
-    if isinstance(page, WebinarPage) and page.pk is not None:
-        page = page.get_parent().specific
+    """The webinar index announces the webinars' feeds."""
     if not isinstance(page, WebinarIndexPage):
         return []
     return [

@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from home.breadcrumbs import breadcrumb_ancestors
 from home.feeds import feed_links as announced_feed_links
 from home.structured_data import breadcrumb_list, json_ld_script
 
@@ -38,7 +39,7 @@ def breadcrumbs_json_ld(context):
     page, request = context.get("page"), context.get("request")
     if page is None or page.pk is None or page.depth <= 2:
         return ""
-    ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
+    ancestors = breadcrumb_ancestors(page, request)
     trail = [
         (_("Accueil") if ancestor.depth == 2 else ancestor.title, ancestor.get_full_url(request))
         for ancestor in ancestors

@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Site
 
+from home.breadcrumbs import breadcrumb_ancestors
+
 register = template.Library()
 
 
@@ -25,13 +27,9 @@ def main_nav(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    page = context.get("page")
-    ancestors = []
-    if page is not None and page.depth > 2:
-        ancestors = (
-            page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
-        )
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    page, request = context.get("page"), context.get("request")
+    ancestors = breadcrumb_ancestors(page, request)
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.filter

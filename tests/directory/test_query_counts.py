@@ -63,7 +63,7 @@ def test_the_service_page_lists_providers_in_constant_queries(client, directory,
     add_providers()
     # Budget: today's count plus two; the count stays the same with twice the providers.
     # 22: the diagnostic's link ("Faire le point sur tous vos outils") costs its page and its
-    # view restrictions.
-    html = assert_query_budget(client, url, 22, add_providers).content.decode()
+    # view restrictions; 23: the guides' feed links in the <head> of every page.
+    html = assert_query_budget(client, url, 23, add_providers).content.decode()
     assert "Des structures pour vous conseiller et vous former" in html
     assert html.count('class="card provider-card"') == 4

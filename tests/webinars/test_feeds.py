@@ -116,9 +116,8 @@ def test_the_index_offers_the_feeds_beside_the_calendar(client, webinar_index):
         assert f'href="{href}">' in html
 
 
-def test_a_webinar_page_announces_the_feeds_and_other_pages_do_not(
-    client, webinar_index, home_page
-):
+def test_only_the_index_announces_the_webinar_feeds(client, webinar_index, home_page):
     webinar = WebinarPageFactory(parent=webinar_index)
-    assert 'href="/webinaires/rss/"' in client.get(webinar.url).content.decode()
-    assert "/webinaires/rss/" not in client.get("/").content.decode()
+    assert 'href="/webinaires/rss/"' in client.get(webinar_index.url).content.decode()
+    for url in ("/", webinar.url):
+        assert "/webinaires/rss/" not in client.get(url).content.decode()

@@ -10,4 +10,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def webinar_json_ld(context, webinar):
-    return json_ld_script(webinar_event(webinar, context["request"]))
+    """Reads the speakers and topics the page lists, so they are fetched once."""
+    event = webinar_event(
+        webinar, context["request"], speakers=context.get("speakers"), topics=context.get("topics")
+    )
+    return json_ld_script(event)
