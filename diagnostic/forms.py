@@ -3,8 +3,12 @@
 A tampered or outdated URL (a tool removed from the catalogue, a made-up département) never
 gives an error page: unknown values are left out and listed in a French notice, and the rest of
 the answers still make a plan. The form loads its choices in two queries, whatever the input.
+
+The département is typed (its number or its name) rather than picked among 101 options, which
+would weigh more than the rest of the form.
 """
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -25,6 +29,7 @@ from diagnostic.answers import (
     Wish,
 )
 from directory.models import Department
+from home.search_terms import fold
 
 # More values than the catalogue could ever offer is tampering: the rest is not even read.
 MAX_VALUES = 60
@@ -42,7 +47,7 @@ class Choice:
 
 @dataclass
 class ChoiceGroup:
-    """Choices under one heading: the tools of one use, the départements of one région."""
+    """Choices under one heading: the tools of one use."""
 
     label: str
     choices: list = field(default_factory=list)
@@ -60,9 +65,7 @@ class DiagnosticForm:
             .select_related("category")
             .order_by("category__sort_order", "category__name", "name")
         )
-        self._departments = list(
-            Department.objects.select_related("region").order_by("region__name", "code")
-        )
+        self._departments = list(Department.objects.select_related("region"))
         self._answers = self._read()
 
     # Reading the query string -------------------------------------------------------------
@@ -92,10 +95,8 @@ class DiagnosticForm:
 
     def _read(self):
         services = {service.slug: service for service in self._services}
-        departments = {department.code: department for department in self._departments}
         chosen = [services[slug] for slug in self._pick(TOOLS, services, many=True)]
-        area = self._pick(AREA, {*departments, REMOTE})
-        department = departments.get(area[0]) if area else None
+        department = self._department()
         pain = self._pick(PAIN, services)
         return Answers(
             services=tuple(chosen),
@@ -107,6 +108,21 @@ class DiagnosticForm:
             wishes=tuple(self._pick(WISHES, Wish.values, many=True)),
             pain=services[pain[0]] if pain else None,
         )
+
+    def _department(self):
+        """The département typed as "35", "5", "2a", "Ille-et-Vilaine" or "Ille-et-Vilaine (35)";
+        None for "distance" or nothing, and an unknown one is noted."""
+        typed = self._value(AREA)
+        if not typed or typed == REMOTE:
+            return None
+        in_brackets = re.search(r"\(([^()]+)\)\s*$", typed)
+        code = (in_brackets.group(1) if in_brackets else typed).strip().upper()
+        by_key = {department.code: department for department in self._departments}
+        by_key.update((_name_key(department.name), department) for department in self._departments)
+        found = by_key.get(code.zfill(2)) or by_key.get(_name_key(typed))
+        if found is None:
+            self._ignore(AREA, [typed])
+        return found
 
     # What the template and the views use --------------------------------------------------
 
@@ -145,15 +161,11 @@ class DiagnosticForm:
             for category_name, services in groupby(self._services, lambda s: s.category.name)
         ]
 
-    def area_groups(self):
-        chosen = self._answers.department
-        return [
-            ChoiceGroup(
-                region_name,
-                [Choice(d.code, str(d), d == chosen) for d in departments],
-            )
-            for region_name, departments in groupby(self._departments, lambda d: d.region.name)
-        ]
+    @property
+    def department_code(self):
+        """What the département field shows: the number of the one understood, or nothing."""
+        department = self._answers.department
+        return department.code if department else ""
 
     def pain_choices(self):
         pain = self._answers.pain
@@ -170,6 +182,7 @@ class DiagnosticForm:
         wishes = self._answers.wishes
         return [Choice(value, label, value in wishes) for value, label in Wish.choices]
 
-    @property
-    def remote_selected(self):
-        return self._answers.department is None
+
+def _name_key(name):
+    """ "Côtes-d'Armor", "cotes d armor" and "COTES D'ARMOR" give the same key."""
+    return " ".join(re.split(r"[\s'’-]+", fold(name))).strip()

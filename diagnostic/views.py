@@ -1,8 +1,10 @@
 """What the diagnostic page answers: the form and its result, the board kit, the print view.
 
-All three read the same GET parameters and store nothing. A query string too long for Django
-(more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS) is read up to that limit instead of failing,
-and what could not be read is reported like any other ignored value.
+All three read the same GET parameters and store nothing. The result page does not repeat the
+form: `?…&modifier=1` shows the form filled with the answers instead, so the result stays light.
+A query string too long for Django (more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS) is read up to
+that limit instead of failing, and what could not be read is reported like any other ignored
+value.
 """
 
 from django.conf import settings
@@ -15,6 +17,9 @@ from home.routes import serves
 from .forms import DiagnosticForm
 from .models import DiagnosticPage
 from .result import board_arguments, build_result
+
+# The parameter that asks for the form, filled with the answers, instead of the result.
+EDIT = "modifier"
 
 
 def read_params(request):
@@ -52,6 +57,7 @@ def base_context(page, form):
         "print_url": page.url + page.reverse_subpage("print") + query,
         "kit_url": page.url + page.reverse_subpage("board_kit") + query,
         "result_url": page.url + query,
+        "edit_url": f"{page.url}{query}&{EDIT}=1" if query else page.url,
         "board_draft": board_draft(page, answers),
     }
 
@@ -60,7 +66,8 @@ def base_context(page, form):
 def diagnostic(request, page):
     form = diagnostic_form(request)
     context = base_context(page, form)
-    if form.is_answered:
+    context["editing"] = form.is_answered and EDIT in form.data
+    if form.is_answered and not context["editing"]:
         context.update(build_result(page, form.answers()))
     return page.render(request, context_overrides=context)
 

@@ -38,7 +38,7 @@ def run_the_diagnostic(tab):
     tab.goto("/passer-au-libre/")
     for tool in ("gmail", "whatsapp", "facebook"):
         tab.check(f"#outil-{tool}")
-    tab.select_option("#diagnostic-departement", "35")
+    tab.fill("#diagnostic-departement", "35")
     tab.check("#souhait-accompagnement")
     with tab.expect_navigation():
         tab.get_by_role("button", name="Voir mon plan").click()

@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
@@ -119,14 +120,52 @@ class TestPageType(WagtailPageTestCase):
         assert DiagnosticPage.max_count == 1
 
 
-def test_the_bare_page_shows_the_form_by_use_and_by_region(client, site_content):
+def test_the_bare_page_shows_the_form_by_use_with_a_typed_departement(client, site_content):
     html = get(client)
     assert "<legend>Courriel</legend>" in html
-    assert 'name="outils" value="gmail"' in html
-    assert '<optgroup label="Bretagne">' in html
-    assert '<option value="35">Ille-et-Vilaine (35)</option>' in html
-    assert 'value="distance" selected' in html
+    # Each box inside its label, without list items around: the form stays light.
+    assert '<label><input type="checkbox" id="outil-gmail" name="outils" value="gmail">' in html
+    # The département is typed, not picked among 101 options; empty means "à distance".
+    assert '<input type="text" id="diagnostic-departement" name="departement" value=""' in html
+    assert '<option value="35"' not in html
     assert "Votre plan, étape par étape" not in html
+
+
+@pytest.mark.parametrize(
+    "typed", ["35", "Ille-et-Vilaine", "ille et vilaine", "ILLE-ET-VILAINE (35)", " 35 "]
+)
+def test_a_departement_is_understood_by_number_or_name(client, site_content, typed):
+    html = get(client, f"?outils=gmail&departement={quote(typed)}")
+    assert "Ille-et-Vilaine (35), Bretagne" in html
+    assert "ont été ignorées" not in html
+    # The shared link names it by its number, whatever was typed.
+    assert 'href="/passer-au-libre/?outils=gmail&amp;departement=35"' in html
+
+
+@pytest.mark.parametrize(("typed", "found"), [("5", "Hautes-Alpes (05)"), ("2a", "(2A)")])
+def test_short_or_lower_case_numbers_are_understood(client, site_content, typed, found):
+    assert found in get(client, f"?outils=gmail&departement={typed}")
+
+
+def test_an_unknown_departement_is_named_and_the_plan_works_remotely(client, site_content):
+    html = get(client, "?outils=gmail&departement=Atlantide")
+    assert "« Atlantide »" in html and "ont été ignorées" in html
+    assert "À distance, ou peu importe" in html
+    assert "Google lit vos courriels." in html
+
+
+def test_the_result_does_not_repeat_the_form_but_links_to_it_filled(client, site_content):
+    html = get(client, RESULT)
+    assert 'name="outils"' not in html
+    edit_url = "/passer-au-libre/" + RESULT.replace("&", "&amp;") + "&amp;modifier=1"
+    assert f'<a href="{edit_url}">Modifier vos réponses</a>' in html
+    form = get(client, RESULT + "&modifier=1")
+    assert "Votre plan, étape par étape" not in form
+    assert 'id="outil-gmail" name="outils" value="gmail" checked' in form
+    assert 'name="departement" value="35"' in form
+    assert 'id="taille-small" name="taille" value="small" checked' in form
+    # The form sends the answers back without the "modifier" parameter.
+    assert 'name="modifier"' not in form
 
 
 def test_the_result_explains_each_tool_and_splits_its_alternatives(client, site_content):
@@ -139,7 +178,7 @@ def test_the_result_explains_each_tool_and_splits_its_alternatives(client, site_
     assert hosted.index("Breizh Libre") < hosted.index("Alpha Marseille")  # proposed ones first
     installed = installed.split("</ul>")[0]
     assert "Thunderbird" in installed and "SnappyMail" in installed
-    assert "Pour vous aider : <a" in installed  # a program to install, a provider to help
+    assert "Pour vous aider\u00a0: <a" in installed  # a program to install, a provider to help
     assert "SnappyMail" not in hosted
     assert html.index("Quitter Gmail pas à pas") < html.index("Pourquoi quitter Gmail")
 
@@ -218,7 +257,7 @@ def test_hostile_values_are_ignored_with_a_notice_never_an_error(client, site_co
 def test_control_characters_are_dropped_and_the_rest_understood(client, site_content):
     html = get(client, "?outils=%00gmail&departement=%0035&probleme=%00")
     assert "Google lit vos courriels." in html
-    assert '<option value="35" selected>' in html
+    assert "Ille-et-Vilaine (35), Bretagne" in html
     assert "ont été ignorées" not in html
 
 
