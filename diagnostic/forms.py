@@ -162,10 +162,11 @@ class DiagnosticForm:
         ]
 
     @property
-    def department_code(self):
-        """What the département field shows: the number of the one understood, or nothing."""
+    def department_typed(self):
+        """What the département field shows: "Ille-et-Vilaine (35)" once understood, which reads
+        back as the same département; nothing for "à distance"."""
         department = self._answers.department
-        return department.code if department else ""
+        return str(department) if department else ""
 
     def pain_choices(self):
         pain = self._answers.pain

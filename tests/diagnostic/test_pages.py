@@ -162,7 +162,7 @@ def test_the_result_does_not_repeat_the_form_but_links_to_it_filled(client, site
     form = get(client, RESULT + "&modifier=1")
     assert "Votre plan, étape par étape" not in form
     assert 'id="outil-gmail" name="outils" value="gmail" checked' in form
-    assert 'name="departement" value="35"' in form
+    assert 'name="departement" value="Ille-et-Vilaine (35)"' in form
     assert 'id="taille-small" name="taille" value="small" checked' in form
     # The form sends the answers back without the "modifier" parameter.
     assert 'name="modifier"' not in form
