@@ -34,21 +34,18 @@ def feed_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs_json_ld(context):
-    """The breadcrumb trail as a schema.org BreadcrumbList, for pages that show breadcrumbs."""
+def breadcrumbs_json_ld(context, route_title=""):
+    """The breadcrumb trail as a schema.org BreadcrumbList, for pages that show breadcrumbs.
+
+    A route of a page (« Remplacer Gmail » below the catalogue) names itself with
+    `route_title`: the trail then goes on from the page to the route's own address."""
     page, request = context.get("page"), context.get("request")
-    if page is None or page.pk is None or page.depth <= 2:
+    if page is None or page.pk is None or (page.depth <= 2 and not route_title):
         return ""
-    ancestors = breadcrumb_ancestors(page, request)
     trail = [
-        (_("Accueil") if ancestor.depth == 2 else ancestor.title, ancestor.get_full_url(request))
-        for ancestor in ancestors
+        (_("Accueil") if crumb.depth == 2 else crumb.title, crumb.get_full_url(request))
+        for crumb in [*breadcrumb_ancestors(page, request), page]
     ]
-    trail.append((page.title, page.get_full_url(request)))
+    if route_title:
+        trail.append((route_title, settings.SITE_URL + request.path))
     return json_ld_script(breadcrumb_list(trail))
-
-
-@register.filter
-def json_ld(data):
-    """`{{ data|json_ld }}`: the dict as an inert JSON-LD block (nothing without data)."""
-    return json_ld_script(data) if data else ""

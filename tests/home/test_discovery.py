@@ -120,9 +120,16 @@ def test_each_page_kind_has_its_canonical_address_and_open_graph_tags(
     assert meta(html, "og:locale") == "fr_FR"
 
 
-def test_a_service_page_is_its_own_canonical_address(client, demo_site):
+def test_a_service_page_is_its_own_canonical_address_and_last_breadcrumb(client, demo_site):
     html = get_html(client, "/alternatives/remplacer/gmail/?usage=courriel")
     assert meta(html, "canonical") == site_url("/alternatives/remplacer/gmail/")
+    assert meta(html, "og:title") == "Remplacer Gmail"
+    trail = structured_data(html)["BreadcrumbList"]["itemListElement"]
+    assert [(item["name"], item["item"]) for item in trail] == [
+        ("Accueil", site_url("/")),
+        ("Alternatives libres", site_url("/alternatives/")),
+        ("Remplacer Gmail", site_url("/alternatives/remplacer/gmail/")),
+    ]
 
 
 def test_a_listing_keeps_its_page_number_in_its_canonical_address(client, demo_site):
