@@ -50,9 +50,15 @@ def one_of(model):
     return model.objects.live().public().order_by("path").first()
 
 
-def sitemap_locations(client):
+def sitemap_entries(client):
+    """{location: last modification date or None} of every <url> of the sitemap."""
     xml = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").content.decode()
-    return re.findall(r"<loc>([^<]+)</loc>", xml)
+    return [
+        (location, lastmod or None)
+        for location, lastmod in re.findall(
+            r"<url><loc>([^<]+)</loc>(?:<lastmod>([^<]+)</lastmod>)?", xml
+        )
+    ]
 
 
 def test_the_sitemap_lists_every_live_page_and_every_published_service_page(client, demo_site):
@@ -65,8 +71,11 @@ def test_the_sitemap_lists_every_live_page_and_every_published_service_page(clie
         site_url(f"{catalogue.url}remplacer/{slug}/")
         for slug in ProprietaryService.objects.live().values_list("slug", flat=True)
     }
-    locations = sitemap_locations(client)
+    entries = sitemap_entries(client)
+    locations = [location for location, _ in entries]
     assert len(locations) == len(set(locations))
+    # Every entry, service pages included, says when it last changed.
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", lastmod or "") for _, lastmod in entries)
     assert set(locations) == pages | services
     assert len(services) >= 20 and len(pages) >= 50
     assert not any("brouillon" in location for location in locations)
