@@ -341,3 +341,18 @@ def test_form_and_thanks_page_link_to_the_published_charter_only(client, directo
     charter.unpublish()
     assert link not in client.get(APPLY_URL).content.decode()
     assert "Comment les structures sont choisies" not in client.get("/annuaire/").content.decode()
+
+
+def test_a_checkbox_field_is_one_label_around_its_box_until_it_has_an_error(
+    client, directory, tools
+):
+    html = client.get(APPLY_URL).content.decode()
+    assert (
+        '<label class="form-field form-field--checkbox" for="id_remote">'
+        '<input type="checkbox" name="remote" id="id_remote"> Nous accompagnons' in html
+    )
+    refused = client.post(APPLY_URL, full_application(tools, charter_accepted="")).content
+    html = refused.decode().replace("&#x27;", "'")
+    assert '<ul class="errorlist" id="id_charter_accepted_error">' in html
+    assert "L'annuaire n'accepte que les structures qui signent sa charte." in html
+    assert '<label for="id_charter_accepted">Nous acceptons la charte' in html
