@@ -3,6 +3,7 @@ canonical address, feed links, breadcrumb data (JSON-LD)."""
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.utils.translation import gettext as _
 
 from home.breadcrumbs import breadcrumb_ancestors
@@ -20,7 +21,10 @@ def canonical_url(context):
     if request is None:
         return ""
     url = settings.SITE_URL + request.path
-    number = request.GET.get("page", "")
+    try:
+        number = request.GET.get("page", "")
+    except TooManyFieldsSent:  # the page's own view has said so already; no page number then
+        number = ""
     if number.isdigit() and int(number) > 1:
         url += f"?page={int(number)}"
     return url
