@@ -89,7 +89,7 @@ def test_the_catalogue_browses_by_category_in_constant_queries(client, catalogue
     # Budget: today's count plus two; the count stays the same with three times the categories.
     html = assert_query_budget(client, "/alternatives/", 15, add_categories).content.decode()
     assert 'href="/alternatives/remplacer/' in html
-    assert '<span class="visually-hidden">Remplacer </span>Service 6</a>' in html
+    assert 'aria-label="Remplacer Service 6">Service 6</a>' in html
 
 
 def test_the_sitemap_lists_every_service_page(client, catalogue_index):
