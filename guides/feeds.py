@@ -8,13 +8,12 @@ host name.
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import gettext as _
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy
 
 from guides.models import GuidePage
-from home.models import SiteSettings
+from home.feeds import IndexPageFeed
 
 FEED_LENGTH = 50
 
@@ -26,32 +25,10 @@ def reviewed_at(guide):
     return timezone.make_aware(datetime.combine(guide.last_reviewed, time.min))
 
 
-class GuidesRssFeed(Feed):
+class GuidesRssFeed(IndexPageFeed):
     """The live public guides of a guide index, most recently published first."""
 
-    feed_type = Rss201rev2Feed
-    route_name = "rss_feed"
-    language = "fr"
-
-    def get_object(self, request, index):
-        self.request = request
-        self.organisation = SiteSettings.for_request(request).organisation_name
-        return index
-
-    def title(self, index):
-        return _("%(index)s · %(organisation)s") % {
-            "index": index.title,
-            "organisation": self.organisation,
-        }
-
-    def link(self, index):
-        return index.get_full_url(self.request)
-
-    def feed_url(self, index):
-        return self.link(index) + index.reverse_subpage(self.route_name)
-
-    def description(self, index):
-        return index.introduction or _("Les derniers guides publiés.")
+    empty_description = gettext_lazy("Les derniers guides publiés.")
 
     def items(self, index):
         return (

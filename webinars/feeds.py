@@ -5,15 +5,14 @@ replay reaches feed readers. Each item says when the session takes place and whe
 Links are absolute on the configured site address (SITE_URL); the join link never appears.
 """
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.models import SiteSettings
+from home.feeds import IndexPageFeed
 from webinars.state import WebinarState
 
 FEED_LENGTH = 50
@@ -49,33 +48,14 @@ def when_phrase(webinar):
     }
 
 
-class WebinarsRssFeed(Feed):
+class WebinarsRssFeed(IndexPageFeed):
     """The live public webinars of the index, most recently announced first."""
 
-    feed_type = Rss201rev2Feed
-    route_name = "rss_feed"
-    language = "fr"
+    empty_description = gettext_lazy("Les webinaires à venir et leurs replays.")
 
     def get_object(self, request, index):
-        self.request = request
-        self.organisation = SiteSettings.for_request(request).organisation_name
         self.now = timezone.now()
-        return index
-
-    def title(self, index):
-        return _("%(index)s · %(organisation)s") % {
-            "index": index.title,
-            "organisation": self.organisation,
-        }
-
-    def link(self, index):
-        return index.get_full_url(self.request)
-
-    def feed_url(self, index):
-        return self.link(index) + index.reverse_subpage(self.route_name)
-
-    def description(self, index):
-        return index.introduction or _("Les webinaires à venir et leurs replays.")
+        return super().get_object(request, index)
 
     def items(self, index):
         return index.webinars().order_by("-first_published_at", "-start")[:FEED_LENGTH]
