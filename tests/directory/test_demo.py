@@ -10,7 +10,6 @@ from directory.models import ContactRequest, ProviderApplication, ProviderPage
 from home import demo as home_demo
 from home import demo_loader
 
-
 # The seeds describe them without the tools they use; Zoomacom's seed names its tools.
 ORGANISATIONS_NAMED_IN_THE_SEEDS = ["L'Établi Numérique", "Libérons nos ordis"]
 
