@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory import open_data
+from directory.chatons import export as chatonsinfos
 from emancipasso.api import api_router
 from home import robots
 from home import views as home_views
@@ -19,6 +21,28 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("recherche/", home_views.search, name="search"),
+    # Open data: directory/open_data.py (JSON, CSV) and directory/chatons/export.py.
+    path("donnees/", open_data.open_data_page, name="open_data"),
+    re_path(
+        r"^donnees/(?P<slug>annuaire|catalogue)\.(?P<extension>json|csv)$",
+        open_data.download,
+        name="open_data_download",
+    ),
+    path(
+        "donnees/chatonsinfos/federation.properties",
+        chatonsinfos.federation,
+        name="chatonsinfos_federation",
+    ),
+    path(
+        "donnees/chatonsinfos/<slug:slug>/organization.properties",
+        chatonsinfos.organization,
+        name="chatonsinfos_organization",
+    ),
+    path(
+        "donnees/chatonsinfos/<slug:slug>/services/<slug:tool_slug>.properties",
+        chatonsinfos.service,
+        name="chatonsinfos_service",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,119 @@
+"""Open data downloads (JSON and CSV) and the licences that come with them.
+
+Data (names, lists, codes, dates, addresses) is under the Licence Ouverte 2.0 of Etalab: it
+asks only to cite the source and the date, it is compatible with CC BY and ODbL, and it is
+the reference licence of French public open data (data.gouv.fr), so an association, a
+network or a public body can reuse the lists in any tool without share-alike obligations
+that would keep a small directory out of their own databases. The texts written for the
+site (presentations, descriptions) stay under CC BY-SA 4.0, like the rest of its content.
+
+Each app describes its datasets with `Dataset` and `Column`; the column names are the
+stable contract reusers rely on, and the "Données ouvertes" page lists them from here.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+from wagtail.rich_text import expand_db_html
+
+from home.exports import neutralise_formula
+
+DATA_LICENCE = "Licence Ouverte 2.0 (Etalab)"
+DATA_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+TEXT_LICENCE = "CC BY-SA 4.0"
+TEXT_LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/deed.fr"
+LIST_SEPARATOR = " ; "
+
+
+@dataclass(frozen=True)
+class Column:
+    """One stable column: its name never changes once published; `text` marks free text."""
+
+    name: str
+    description: str
+    value: Callable
+    text: bool = False
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    title: str
+    description: str
+    columns: list[Column]
+    rows: Callable[[], Iterable] = field(repr=False)
+
+    def records(self):
+        """Each row as {column name: value}, lists kept as lists."""
+        return [{column.name: column.value(row) for column in self.columns} for row in self.rows()]
+
+    def metadata(self, page_url):
+        text_columns = [column.name for column in self.columns if column.text]
+        return {
+            "titre": self.title,
+            "description": self.description,
+            "source": settings.SITE_URL + "/",
+            "documentation": page_url,
+            "genere_le": timezone.localtime().isoformat(timespec="seconds"),
+            "licence": {"nom": DATA_LICENCE, "url": DATA_LICENCE_URL},
+            "licence_des_textes": {
+                "nom": TEXT_LICENCE,
+                "url": TEXT_LICENCE_URL,
+                "colonnes": text_columns,
+            },
+            "attribution": f"{self.title}, Emancip'Asso, {settings.SITE_URL}/",
+            "colonnes": {column.name: column.description for column in self.columns},
+        }
+
+
+def plain_text(rich_text):
+    """A rich text field as plain text: paragraphs on their own lines, no markup."""
+    html = expand_db_html(rich_text or "").replace("</p>", "</p>\n").replace("<br/>", "\n")
+    lines = (line.strip() for line in normalize_newlines(strip_tags(html)).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def json_response(dataset, page_url):
+    body = {"metadonnees": dataset.metadata(page_url), "donnees": dataset.records()}
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, indent=1, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    return _with_licence(response, dataset, "json")
+
+
+def csv_cell(value):
+    """Lists joined with " ; ", booleans as oui/non, text that could run as a formula quoted."""
+    if isinstance(value, list | tuple):
+        value = LIST_SEPARATOR.join(str(item) for item in value)
+    elif isinstance(value, bool):
+        value = "oui" if value else "non"
+    elif value is None:
+        value = ""
+    return neutralise_formula(value)
+
+
+def csv_response(dataset, page_url):
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow([column.name for column in dataset.columns])
+    for record in dataset.records():
+        writer.writerow([csv_cell(value) for value in record.values()])
+    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
+    return _with_licence(response, dataset, "csv")
+
+
+def _with_licence(response, dataset, extension):
+    """The licence travels with the file too: a `Link rel=license` header (RFC 4946)."""
+    response["Link"] = f'<{DATA_LICENCE_URL}>; rel="license"'
+    response["Content-Disposition"] = f'inline; filename="{dataset.slug}.{extension}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

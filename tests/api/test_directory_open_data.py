@@ -1,0 +1,97 @@
+"""The directory as open data, and the "Données ouvertes" page that documents it."""
+
+import csv
+import io
+import json
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from directory.models import ProviderLink
+from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory, ToolFactory
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = [
+    "identifiant", "nom", "page", "introduction", "presentation", "type_structure",
+    "type_structure_libelle", "membre_chatons", "prestations", "accepte_nouvelles_associations",
+    "niveau_accompagnement", "type_offre", "outils", "a_distance", "regions", "departements",
+    "ville", "tarifs", "tarif_journalier_min", "tarif_journalier_max", "tarifs_adaptes",
+    "site_web", "fediverse", "liens", "langues", "relue_le", "chatonsinfos",
+]  # fmt: skip
+
+
+@pytest.fixture
+def directory(home_page):
+    return DirectoryIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def providers(directory):
+    nextcloud = ToolFactory(name="Nextcloud", slug="nextcloud")
+    draft_tool = ToolFactory(name="Outil en brouillon", slug="outil-brouillon", live=False)
+    shown = ProviderPageFactory(
+        parent=directory,
+        title="Hébergeurs du Rhône",
+        slug="hebergeurs-rhone",
+        city="=cmd|' /C calc'!A0",
+        description="<p>Premier paragraphe.</p><p>Second <b>paragraphe</b>.</p>",
+        contact_email="prive@hebergeurs.example",
+        tools=[nextcloud, draft_tool],
+    )
+    ProviderLink.objects.create(page=shown, label="Forge", url="https://forge.example/rhone")
+    draft = ProviderPageFactory(parent=directory, title="Fiche en brouillon", slug="brouillon")
+    draft.unpublish()
+    private = ProviderPageFactory(parent=directory, title="Fiche privée", slug="privee")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return shown
+
+
+def get(client, path):
+    return client.get(path, HTTP_HOST="127.0.0.1")
+
+
+def test_csv_headers_are_stable_and_only_live_public_profiles(client, providers):
+    response = get(client, "/donnees/annuaire.csv")
+    text = response.content.decode()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == COLUMNS
+    assert [row[1] for row in rows[1:]] == ["Hébergeurs du Rhône"]
+    row = dict(zip(COLUMNS, rows[1], strict=True))
+    assert row["ville"] == "'=cmd|' /C calc'!A0"
+    assert row["presentation"] == "Premier paragraphe.\nSecond paragraphe."
+    assert row["outils"] == "Nextcloud"
+    assert row["liens"] == "https://forge.example/rhone"
+    assert row["chatonsinfos"].endswith(
+        "/donnees/chatonsinfos/hebergeurs-rhone/organization.properties"
+    )
+    assert "prive@" not in text
+
+
+def test_json_parses_with_licence_and_no_private_e_mail(client, providers):
+    response = get(client, "/donnees/annuaire.json")
+    body = json.loads(response.content)
+    assert body["metadonnees"]["licence"]["url"] == (
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    )
+    assert body["metadonnees"]["licence_des_textes"]["colonnes"] == [
+        "introduction", "presentation", "tarifs",
+    ]  # fmt: skip
+    assert [row["identifiant"] for row in body["donnees"]] == ["hebergeurs-rhone"]
+    assert body["donnees"][0]["outils"] == ["Nextcloud"]
+    assert "prive@" not in response.content.decode()
+
+
+def test_page_documents_every_column_and_the_licences(client, providers):
+    html = get(client, "/donnees/").content.decode()
+    for column in COLUMNS:
+        assert f"<code>{column}</code>" in html
+    assert "Licence Ouverte 2.0 (Etalab)" in html
+    assert "CC BY-SA 4.0" in html
+    assert 'href="/donnees/annuaire.csv"' in html
+    assert 'href="/donnees/chatonsinfos/federation.properties"' in html
+
+
+def test_footer_links_to_the_open_data_page(client, providers):
+    html = get(client, "/").content.decode()
+    assert '<a href="/donnees/">Données ouvertes</a>' in html
