@@ -41,6 +41,16 @@ def send_contact_request(provider, form):
         % {"association": " ".join(contact_request.association_name.split())},
         "directory_contact_request",
     )
+    queue_templated_email(
+        [contact_request.email],
+        _("Copie de votre message à %(provider)s via Emancip'Asso") % {"provider": provider.title},
+        "directory_contact_request_copy",
+        {
+            "provider": provider,
+            "request": contact_request,
+            "retention_months": retention_months(),
+        },
+    )
     return contact_request
 
 

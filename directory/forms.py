@@ -97,11 +97,13 @@ class ContactForm(ProtectedFormMixin, forms.ModelForm):
         "consent",
     ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, provider=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.order_by("slug")
         self.fields["region"].empty_label = _("Choisissez une région")
-        self.fields["needs"].queryset = Offering.objects.all()
+        # Only what this provider offers (every prestation for a profile that lists none).
+        offered = provider.offerings.all() if provider is not None else Offering.objects.none()
+        self.fields["needs"].queryset = offered if offered.exists() else Offering.objects.all()
         for name in ("association_name", "person_name", "message"):
             self.fields[name].validators.append(reject_markup)
 

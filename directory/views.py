@@ -54,7 +54,7 @@ def application_received(request, index):
 @serves(ProviderPage, "contact")
 @public_form_view
 def contact(request, provider):
-    form = ContactForm(request.POST if request.method == "POST" else None)
+    form = ContactForm(request.POST if request.method == "POST" else None, provider=provider)
     if form.is_bound and accept_submission(request, form, "contact"):
         send_contact_request(provider, form)
         return redirect(provider.url + provider.reverse_subpage("contact_sent"))

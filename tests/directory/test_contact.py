@@ -21,7 +21,7 @@ def provider(directory):
         title="Les Libristes",
         slug="les-libristes",
         contact_email="secret-contact@libristes.example.org",
-        offerings=["diagnostic"],
+        offerings=["diagnostic", "hebergement"],
     )
 
 
@@ -65,13 +65,15 @@ def test_a_contact_request_is_stored_then_emailed_to_the_provider(
         response = client.post(CONTACT_URL, valid_data(needs=[need.pk for need in needs]))
     assert response.status_code == 302
     assert response["Location"] == "/annuaire/les-libristes/contacter/merci/"
+    sent = client.get(response["Location"]).content.decode()
+    assert "Vous recevrez aussi à cette adresse une copie de votre message." in sent
     stored = ContactRequest.objects.get()
     assert stored.provider.specific == provider
     assert stored.association_name == "Les Amis du Jardin"
     assert stored.consent is True
     assert {need.slug for need in stored.needs.all()} == {"diagnostic", "hebergement"}
     assert stored.email_message.status == OutgoingEmail.Status.SENT
-    [message] = mail.outbox
+    message, copy = mail.outbox
     assert message.to == ["secret-contact@libristes.example.org"]
     assert message.reply_to == ["camille@jardin.example.org"]
     assert "Les Amis du Jardin" in message.subject
@@ -82,6 +84,35 @@ def test_a_contact_request_is_stored_then_emailed_to_the_provider(
         "Besoins : Diagnostic des outils et des usages, Hébergement de services libres\n"
         in message.body
     )
+    # The association gets a copy of what it sent, with every optional part.
+    assert copy.to == ["camille@jardin.example.org"]
+    assert copy.subject == "Copie de votre message à Les Libristes via Emancip'Asso"
+    assert "Voici la copie du message que vous avez envoyé à « Les Libristes »" in copy.body
+    assert "Sa fiche : http" in copy.body and "/annuaire/les-libristes/" in copy.body
+    assert "Région : Bretagne\n" in copy.body
+    assert (
+        "Besoins : Diagnostic des outils et des usages, Hébergement de services libres\n"
+        in copy.body
+    )
+    assert "former nos bénévoles" in copy.body
+    assert "secret-contact@libristes.example.org" not in copy.body
+    assert "<" not in copy.body and "QuerySet" not in copy.body
+
+
+def test_the_form_offers_only_the_needs_this_provider_serves(client, provider):
+    html = client.get(CONTACT_URL).content.decode()
+    assert "Hébergement de services libres" in html
+    assert "Diagnostic des outils et des usages" in html
+    assert "Formation des utilisateurs" not in html
+
+
+def test_a_need_the_provider_does_not_serve_is_refused_and_nothing_is_stored(client, provider):
+    other = Offering.objects.exclude(slug__in=["diagnostic", "hebergement"]).first()
+    response = client.post(CONTACT_URL, valid_data(needs=[other.pk]))
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()
+    assert not ContactRequest.objects.exists()
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_a_request_stays_stored_when_the_email_is_not_sent_yet(
@@ -135,7 +166,7 @@ def test_too_many_submissions_from_one_address_are_refused(client, provider, set
     assert "Pour limiter les abus, réessayez dans" in html
     assert "Rien n'a été enregistré" in html
     assert ContactRequest.objects.count() == 2
-    assert OutgoingEmail.objects.count() == 2
+    assert OutgoingEmail.objects.count() == 4  # each request: its e-mail and the sender's copy
     other_address = client.post(CONTACT_URL, valid_data(), REMOTE_ADDR="192.0.2.7")
     assert other_address.status_code == 302
 
