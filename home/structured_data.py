@@ -6,6 +6,7 @@ escaped like Django's `json_script`, so that no value can close the block.
 """
 
 import json
+import logging
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from home.models import SiteSettings
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = "https://schema.org"
 # Characters that could end the <script> element or start markup inside it.
@@ -26,10 +29,15 @@ def absolute_url(url):
 
 
 def absolute_rendition_url(image, spec):
-    """The absolute URL of a rendition of `image` (None without an image)."""
+    """The absolute URL of a rendition of `image`; None without an image, or when its original
+    file is missing (the page is still served, as Wagtail's {% image %} tag does)."""
     if image is None:
         return None
-    return absolute_url(image.get_rendition(spec).url)
+    try:
+        return absolute_url(image.get_rendition(spec).url)
+    except OSError:  # Wagtail's SourceImageIOError, or the storage's FileNotFoundError
+        logger.warning("Image %s : original introuvable, pas d'aperçu de partage", image.pk)
+        return None
 
 
 def without_empty_values(data):

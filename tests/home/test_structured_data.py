@@ -5,6 +5,7 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from home.structured_data import json_ld_script, named_party
 from tests.factories.guides import GuidePageFactory
@@ -64,3 +65,19 @@ def test_a_guide_names_each_author_and_dates_its_last_review(client, guide_index
     assert article["inLanguage"] == "fr"
     assert article["publisher"]["@type"] == "Organization"
     assert '<meta property="og:type" content="article">' in html
+
+
+def test_a_guide_whose_image_file_is_missing_is_still_served_without_a_sharing_image(
+    client, guide_index
+):
+    """An original lost from the storage (a restore without media, another server's disk)
+    must not take the page down: the sharing image is left out, like Wagtail's own tag does."""
+    image = ImageFactory(description="Un bureau associatif")
+    guide = GuidePageFactory(parent=guide_index, listing_image=image)
+    image.file.storage.delete(image.file.name)
+    response = client.get(guide.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "og:image" not in html
+    article = next(json.loads(t) for t in JSON_LD.findall(html) if '"Article"' in t)
+    assert "image" not in article
