@@ -10,16 +10,11 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from home.search_terms import fold
+
 from .models import Category, FreeAlternative, ProprietaryService
 
 MAX_QUERY_LENGTH = 100
-
-
-def searchable(text):
-    """Lower case, no accent, no control character: how queries and names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = (char for char in decomposed if unicodedata.category(char)[0] not in "MC")
-    return "".join(kept).casefold()
 
 
 def clean_query(raw):
@@ -43,7 +38,7 @@ class CatalogueBrowse:
 
     def __init__(self, params):
         self.query = clean_query(params.get("q", ""))
-        words = searchable(self.query).split()
+        words = fold(self.query).split()
         categories = list(Category.objects.live().prefetch_related(_live_services()))
         by_slug = {category.slug: category for category in categories}
         self.usage = by_slug.get(params.get("usage", ""))
@@ -85,5 +80,5 @@ def _matches(service, words):
         return True
     names = [service.name, service.vendor, service.category.name]
     names += [alternative.name for alternative in service.alternatives.all()]
-    haystack = searchable(" ".join(names))
+    haystack = fold(" ".join(names))
     return all(word in haystack for word in words)

@@ -4,15 +4,13 @@ Python sorts by code point, so accented and capital initials land at the end; th
 ignores accents and case, then breaks ties on the plain text so the order is stable.
 """
 
-import unicodedata
+from home.search_terms import fold
 
 
 def french_sort_key(text):
     """Compare `text` without its accents and its case (« écrire » beside « Ecrire »)."""
     text = str(text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return (bare.casefold(), text)
+    return (fold(text), text)
 
 
 def sort_choices_in_french(field):
