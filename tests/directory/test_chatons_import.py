@@ -448,10 +448,15 @@ def test_anonymous_visitors_and_editors_are_refused(client, world, samples, serv
     assert server.requests == []
 
 
-def test_a_moderator_imports_into_any_profile(client, world, samples, tools):
+def test_a_moderator_imports_into_any_profile_but_confirms_on_the_one_reviewed(
+    client, world, samples, tools
+):
     client.force_login(world["moderator"])
-    response = fetch_review(client, world["B"], samples)
-    assert response.context["changes"]
+    review_of_b = fetch_review(client, world["B"], samples)
+    assert review_of_b.context["changes"]
+    before = revisions(world["A"])
+    assert refused(confirm(client, world["A"], signed_proposal(review_of_b), ["title"]))
+    assert revisions(world["A"]) == before
 
 
 def test_a_profile_in_review_waits_for_the_decision(client, world, samples, server):
