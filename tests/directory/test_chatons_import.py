@@ -341,7 +341,7 @@ def test_a_provider_reviews_each_change_and_nothing_is_saved_yet(client, world, 
     assert changes["tools"].proposed == "ajoute\u00a0: Nextcloud, Éthercalc"
     for name in changes:
         assert f'<input type="checkbox" name="apply" value="{name}"' in html
-    assert "→ Chatons des Monts d&#x27;Ardèche" in html
+    assert "→ </span>Chatons des Monts d&#x27;Ardèche</td>" in html
     assert "Etherpad" in html  # said as absent from the catalogue
     assert "ancien" in html  # the service file that could not be read
     assert revisions(page) == before
