@@ -49,6 +49,8 @@ PROVIDER_VIEWS = frozenset(
         "wagtailadmin_pages:workflow_history_detail",
         "wagtailadmin_pages:confirm_workflow_cancellation",
         "wagtailadmin_editing_sessions:",
+        # Prefilling it from its ChatonsInfos files (the view checks which profile).
+        "directory_chatons_import",
         # Links in its description (the chooser lists live public pages only) and its logo.
         "wagtailadmin_choose_page",
         "wagtailadmin_choose_page_child",

@@ -17,6 +17,7 @@ from home.search import HOOK as SEARCH_RESULT_KINDS
 
 from .admin_confinement import choosable_pages, menu_item_allowed
 from .admin_views import ApproveView, RejectView
+from .chatons import import_views as chatons_import
 from .contact_reply import ContactRequestInspectView, reply_link
 from .models import ContactRequest, ProviderApplication
 from .pending_applications import PendingApplicationsPanel, may_decide
@@ -208,6 +209,8 @@ def greet_providers(request, panels):
 
 
 hooks.register("after_edit_page", land_on_dashboard_after_submitting)
+hooks.register("register_admin_urls", chatons_import.admin_urls)
+hooks.register("register_page_header_buttons", chatons_import.header_buttons)
 
 
 @hooks.register("insert_global_admin_css")

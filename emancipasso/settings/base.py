@@ -308,6 +308,16 @@ WEBINAR_REGISTRATION_RETENTION_DAYS = int(
 DIRECTORY_CONTACT_RETENTION_MONTHS = int(os.environ.get("DIRECTORY_CONTACT_RETENTION_MONTHS", "12"))
 DIRECTORY_REVIEW_REMINDER_MONTHS = int(os.environ.get("DIRECTORY_REVIEW_REMINDER_MONTHS", "12"))
 
+# Importing a profile from ChatonsInfos files (directory/chatons/fetch.py): the hub fetches
+# addresses a provider types, so it refuses private and local addresses, and bounds the time
+# (per file and for the whole import), the size of each file and the number of service files.
+CHATONS_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+CHATONS_IMPORT_TIMEOUT = 5
+CHATONS_IMPORT_TOTAL_TIMEOUT = 20
+CHATONS_IMPORT_MAX_BYTES = 256 * 1024
+CHATONS_IMPORT_MAX_SERVICES = 30
+CHATONS_IMPORT_RATE = "20/h"  # imports per account
+
 WAGTAIL_SITE_NAME = "Emancip'Asso"
 # The one address of the site, for every absolute link: e-mails, calendars, the admin's own
 # e-mails; the default Wagtail site follows it after each migrate (home/site_address.py).

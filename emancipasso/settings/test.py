@@ -22,3 +22,9 @@ SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]  # n
 COMPRESS_ENABLED = False
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"  # noqa: F405
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+# The ChatonsInfos import reads sample files from a server the test starts on 127.0.0.1;
+# tests/directory/test_chatons_import.py turns the refusal back on to prove it. A slow server
+# is given up on quickly.
+CHATONS_IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+CHATONS_IMPORT_TIMEOUT = 1
+CHATONS_IMPORT_RATE = "1000/h"  # test_chatons_import.py lowers it to prove the limit
