@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -99,6 +100,8 @@ class Measure:
     p50: float  # ms
     p95: float  # ms
     errors: int
+    requests: int
+    cpu_ms: float = 0.0  # gunicorn's CPU time per request, whatever else the machine runs
 
 
 def parse_args():
@@ -125,10 +128,10 @@ def parse_args():
         help=f"ajouter les données en masse ({BULK_COMMAND} {' '.join(BULK_ARGS)})",
     )
     args = parser.parse_args()
-    known = {key for key, _label, _path in PAGES}
+    known = [key for key, _label, _path in PAGES]
     args.pages = [key for key in args.pages.split(",") if key]
     args.modes = [mode for mode in args.modes.split(",") if mode]
-    if unknown := set(args.pages) - known:
+    if unknown := set(args.pages) - set(known):
         parser.error(
             f"pages inconnues : {', '.join(sorted(unknown))} (connues : {', '.join(known)})"
         )
@@ -167,6 +170,11 @@ def prepare_database(args, env):
             "SELECT 1 FROM pg_database WHERE datname = %s", [args.database]
         ).fetchone()
         fresh = not (args.reuse and exists)
+        if fresh and args.bulk and not command_exists(env, BULK_COMMAND):
+            sys.exit(
+                f"La commande {BULK_COMMAND} n'existe pas encore : relancez avec --no-bulk "
+                "(site de démonstration seul)."
+            )
         if fresh:
             connection.execute(f"DROP DATABASE IF EXISTS {args.database} WITH (FORCE)")
             connection.execute(f"CREATE DATABASE {args.database}")
@@ -179,6 +187,9 @@ def prepare_database(args, env):
         if args.bulk:
             print(f"Données en masse : {BULK_COMMAND} {' '.join(BULK_ARGS)}…", flush=True)
             servers.manage(env, BULK_COMMAND, *BULK_ARGS, timeout=3600)
+        # What autovacuum would have done on a server by now: plans made on real statistics.
+        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE")
     else:
         print(f"Base {args.database} réutilisée telle quelle.", flush=True)
     servers.manage(env, "collectstatic", "--noinput")
@@ -248,23 +259,54 @@ def load(wrk, url, seconds, concurrency, report):
         p50=summary["p50_us"] / 1000,
         p95=summary["p95_us"] / 1000,
         errors=summary["errors"],
+        requests=summary["requests"],
     )
 
 
-def measure(wrk, port, paths, args, report):
+def measure(wrk, server, paths, args, report):
+    process, port = server
     results = {}
     for key, path in paths:
         url = f"http://127.0.0.1:{port}{path}"
         if args.warmup:
             load(wrk, url, args.warmup, args.concurrency, report)
-        results[key] = load(wrk, url, args.duration, args.concurrency, report)
-        result = results[key]
+        cpu_before = gunicorn_cpu_seconds(process.pid)
+        result = results[key] = load(wrk, url, args.duration, args.concurrency, report)
+        cpu = gunicorn_cpu_seconds(process.pid) - cpu_before
+        result.cpu_ms = 1000 * cpu / max(result.requests, 1)
         print(
             f"  {key:18} {result.rps:7.1f} req/s  p50 {result.p50:6.1f} ms  "
-            f"p95 {result.p95:6.1f} ms  erreurs {result.errors}",
+            f"p95 {result.p95:6.1f} ms  erreurs {result.errors}  "
+            f"CPU gunicorn {result.cpu_ms:5.1f} ms/requête",
             flush=True,
         )
     return results
+
+
+def recycled(work, name):
+    """Workers started after the first two: deploy/gunicorn.conf.py recycles each one after
+    about 2,000 requests, and a new one imports the hub again while the other serves alone."""
+    log = (work / f"gunicorn-{name}.log").read_text(errors="replace")
+    return log.count("Booting worker with pid") - 2
+
+
+def gunicorn_cpu_seconds(master):
+    """CPU time of the master and its workers, including the workers recycled since (the
+    master reaps them): on a busy machine, what a request costs when rps says little."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    master_stat = proc_stat(master)
+    total = sum(int(value) for value in master_stat[11:15])  # utime stime cutime cstime
+    for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        try:
+            total += sum(int(value) for value in proc_stat(pid)[11:13])
+        except OSError:  # recycled meanwhile: its time is in the master's cutime now
+            continue
+    return total / ticks
+
+
+def proc_stat(pid):
+    """/proc/<pid>/stat from its third field (the state) on."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
 
 
 def serve(env, work, name, app="emancipasso.wsgi"):
@@ -284,10 +326,7 @@ def wait_for_workers(master, count=2, quiet=1.0, timeout=120):
     while time.monotonic() < deadline:
         try:
             workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-            states = [
-                Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-                for pid in workers
-            ]
+            states = [proc_stat(pid)[0] for pid in workers]
         except OSError:  # a worker exited between the two reads
             states = []
         if len(states) >= count and set(states) == {"S"}:
@@ -314,7 +353,7 @@ def french_date(day):
 
 
 def number(value):
-    return f"{value:,.0f}".replace(",", "\u202f")
+    return f"{value:,.0f}".replace(",", " ")  # as the README writes 3 600
 
 
 def cell(result):
@@ -325,18 +364,25 @@ def cell(result):
 
 def readme_lines(args, pages, results, fixed, counts, home_size, context):
     """The paragraph, the table and the verdicts, as they go into the README."""
-    command = " ".join(["  .venv/bin/python bench/pages.py", *sys.argv[1:]]).strip()
+    command = " ".join([".venv/bin/python bench/pages.py", *sys.argv[1:]])
     data = (
         f"{number(counts['providers'])} prestataires, {number(counts['guides'])} guides et "
         f"{number(counts['webinars'])} webinaires"
     )
+    load = (
+        f"charge moyenne {context['load_before']:.1f} au départ, "
+        f"{context['load_after']:.1f} à la fin"
+    )
+    setup = (
+        f"PostgreSQL avec {data}, gunicorn (`deploy/gunicorn.conf.py`, 2 processus), réglages "
+        f"de production, Redis ; wrk sur la même machine, {args.concurrency} connexions, "
+        f"{args.duration:g} s par page après {args.warmup:g} s de chauffe"
+    )
     lines = [
-        f"Mesuré le {french_date(datetime.date.today())} sur {context['machine']} (charge "
-        f"moyenne {context['load_before']:.1f} au départ, {context['load_after']:.1f} à la fin), "
-        f"par `{command}` : PostgreSQL avec {data}, gunicorn "
-        f"(`deploy/gunicorn.conf.py`, 2 processus), réglages de production, Redis ; wrk sur la "
-        f"même machine, {args.concurrency} connexions, {args.duration:g} s par page après "
-        f"{args.warmup:g} s de chauffe. Latences p50 / p95 en millisecondes.",
+        *paragraph(
+            f"Mesuré le {french_date(datetime.date.today())} sur {context['machine']} ({load}), "
+            f"par `{command}` : {setup}. Latences p50 / p95 en millisecondes."
+        ),
         "",
         "| page | adresse | sans cache (req/s) | p50 / p95 | avec cache (req/s) | p50 / p95 "
         "| erreurs | bakerydemo (req/s) | hub avant (req/s) |",
@@ -356,9 +402,14 @@ def readme_lines(args, pages, results, fixed, counts, home_size, context):
             f"| Page fixe ({number(home_size)} octets, gunicorn sans Django) | — "
             f"| {' | '.join(cell(fixed))} | — | — | {fixed.errors} | — | — |"
         )
-    lines.append("")
-    lines += verdicts(pages, results, fixed)
+    for verdict in verdicts(pages, results, fixed):
+        lines += ["", *paragraph(verdict)]
     return lines
+
+
+def paragraph(text):
+    """Wrapped as the README is, at 100 characters."""
+    return textwrap.wrap(text, 100, break_long_words=False, break_on_hyphens=False)
 
 
 def verdicts(pages, results, fixed):
@@ -407,14 +458,7 @@ def main():
         work,
         ADMIN_URL.rsplit("/", 1)[0] + f"/{args.database}",
         REDIS_URL=REDIS_URL,
-        PUBLIC_FORM_SUBMISSION_RATE="100000/h",
-        PUBLIC_FORM_POST_RATE="100000/h",
     )
-    if args.bulk and not args.reuse and not command_exists(env, BULK_COMMAND):
-        sys.exit(
-            f"La commande {BULK_COMMAND} n'existe pas encore : relancez avec --no-bulk "
-            "(site de démonstration seul)."
-        )
     run_started = time.monotonic()
     prepare_database(args, env)
     counts = content_counts(env)
@@ -429,17 +473,19 @@ def main():
             home_size = check_pages(f"http://127.0.0.1:{port}", pages)
             print(f"\n{MODES[mode]} :", flush=True)
             paths = [(key, path) for key, _label, path in pages]
-            for key, result in measure(wrk, port, paths, args, report).items():
+            for key, result in measure(wrk, (process, port), paths, args, report).items():
                 results[(mode, key)] = result
         finally:
             servers.stop(process)
+        print(f"  processus gunicorn recyclés (max_requests) : {recycled(work, mode)}")
     fixed_env = {**env, "BENCH_FIXED_PAGE_BYTES": str(home_size)}
     process, port = serve(fixed_env, work, "fixe", app=FIXED_APP)
     try:
         print(f"\npage fixe ({home_size} octets) :", flush=True)
-        fixed = measure(wrk, port, [("page fixe", "/")], args, report)["page fixe"]
+        fixed = measure(wrk, (process, port), [("page fixe", "/")], args, report)["page fixe"]
     finally:
         servers.stop(process)
+    print(f"  processus gunicorn recyclés (max_requests) : {recycled(work, 'fixe')}")
     context["load_after"] = os.getloadavg()[0]
     print(f"\nDurée totale : {(time.monotonic() - run_started) / 60:.1f} min")
     print(f"Base gardée : {args.database} (--reuse pour la resservir). Journaux : {work}")
