@@ -1,14 +1,14 @@
 """Requests per second and latency of the public pages, with and without the page cache.
 
-    .venv/bin/python bench/pages.py                       # bulk data, every page, ~7 min
-    .venv/bin/python bench/pages.py --reuse               # same database, not regenerated
+    .venv/bin/python bench/pages.py            # every page, on the bulk data: 7 min + data
+    .venv/bin/python bench/pages.py --reuse    # the same database again, not regenerated
     .venv/bin/python bench/pages.py --no-bulk --pages accueil,recherche --duration 5
 
 Serves the hub as deploy/ does (gunicorn with deploy/gunicorn.conf.py and 2 workers, the
 production settings, PostgreSQL, Redis) on loopback, and loads each page with wrk, on the same
 machine, for a fixed time after a warm-up: once with the anonymous page cache switched off
-(UNCACHED_ENV), once with it on. Then the same gunicorn serves a fixed page as long as the
-home page (bench/fixed_page.py), the ceiling a cached page can approach. Prints the machine,
+(UNCACHED_ENV), once with it on. Then a gunicorn run the same way serves a fixed page as long
+as the home page (bench/fixed_page.py), the ceiling a cached page can approach. Prints the machine,
 the data, and the Markdown lines for the README: the table, the figures measured earlier on the
 same machine (bakerydemo, the hub before), and whether the targets are met.
 
