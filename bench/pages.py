@@ -48,6 +48,9 @@ UNCACHED_ENV = {"PAGE_CACHE_SECONDS": "0"}
 BULK_COMMAND = "generate_bulk_content"
 BULK_ARGS = ["--providers", "10000", "--guides", "2000", "--webinars", "500"]
 FIXED_APP = "bench.fixed_page:application"
+# A request slower than this counts as an error (wrk's timeout); gunicorn's own is 40 s.
+TIMEOUT_SECONDS = 5
+TCP_OPEN_STATES = {"01", "08"}  # ESTABLISHED, CLOSE_WAIT in /proc/net/tcp
 
 # key (for --pages), label, path. The paths are those of the demo site, kept by the bulk data.
 PAGES = [
@@ -97,11 +100,11 @@ end
 @dataclasses.dataclass
 class Measure:
     rps: float
-    p50: float  # ms
-    p95: float  # ms
+    p50: float | None  # ms; None when no request finished
+    p95: float | None
     errors: int
     requests: int
-    cpu_ms: float = 0.0  # gunicorn's CPU time per request, whatever else the machine runs
+    cpu_ms: float | None = None  # gunicorn's CPU per request, whatever else the machine runs
 
 
 def parse_args():
@@ -239,7 +242,7 @@ def load(wrk, url, seconds, concurrency, report):
             "--duration",
             f"{seconds:g}s",
             "--timeout",
-            "10s",
+            f"{TIMEOUT_SECONDS}s",
             "--header",
             f"Host: {servers.HOST}",
             "--header",
@@ -254,12 +257,14 @@ def load(wrk, url, seconds, concurrency, report):
         timeout=seconds + 60,
     ).stdout
     summary = json.loads(output.strip().splitlines()[-1])
+    finished = summary["requests"]
     return Measure(
-        rps=summary["requests"] / (summary["duration_us"] / 1e6),
-        p50=summary["p50_us"] / 1000,
-        p95=summary["p95_us"] / 1000,
-        errors=summary["errors"],
-        requests=summary["requests"],
+        rps=finished / (summary["duration_us"] / 1e6),
+        p50=summary["p50_us"] / 1000 if finished else None,
+        p95=summary["p95_us"] / 1000 if finished else None,
+        # Nothing answered in time: every connection waited on a request that never came back.
+        errors=summary["errors"] if finished else max(summary["errors"], concurrency),
+        requests=finished,
     )
 
 
@@ -268,19 +273,41 @@ def measure(wrk, server, paths, args, report):
     results = {}
     for key, path in paths:
         url = f"http://127.0.0.1:{port}{path}"
+        wait_until_drained(port)
         if args.warmup:
             load(wrk, url, args.warmup, args.concurrency, report)
         cpu_before = gunicorn_cpu_seconds(process.pid)
         result = results[key] = load(wrk, url, args.duration, args.concurrency, report)
         cpu = gunicorn_cpu_seconds(process.pid) - cpu_before
-        result.cpu_ms = 1000 * cpu / max(result.requests, 1)
-        print(
-            f"  {key:18} {result.rps:7.1f} req/s  p50 {result.p50:6.1f} ms  "
-            f"p95 {result.p95:6.1f} ms  erreurs {result.errors}  "
-            f"CPU gunicorn {result.cpu_ms:5.1f} ms/requête",
-            flush=True,
-        )
+        result.cpu_ms = 1000 * cpu / result.requests if result.requests else None
+        print(f"  {key:18} {describe(result)}", flush=True)
     return results
+
+
+def wait_until_drained(port, timeout=120):
+    """wrk stops with requests under way, which gunicorn finishes all the same: wait until no
+    connection to the server is open (established, or closed by wrk and not yet by gunicorn),
+    so that a page does not pay for the slow requests of the one before."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(
+            int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] in TCP_OPEN_STATES
+            for fields in (
+                line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]
+            )
+        ):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"des requêtes tournent encore sur le port {port} après {timeout} s")
+
+
+def describe(result):
+    if not result.requests:
+        return f"aucune réponse en moins de {TIMEOUT_SECONDS} s  erreurs {result.errors}"
+    return (
+        f"{result.rps:7.1f} req/s  p50 {result.p50:6.1f} ms  p95 {result.p95:6.1f} ms  "
+        f"erreurs {result.errors}  CPU gunicorn {result.cpu_ms:5.1f} ms/requête"
+    )
 
 
 def recycled(work, name):
@@ -359,6 +386,8 @@ def number(value):
 def cell(result):
     if result is None:
         return "—", "—"
+    if not result.requests:
+        return "0", f"> {TIMEOUT_SECONDS * 1000}"
     return number(result.rps), f"{result.p50:.0f} / {result.p95:.0f}"
 
 
