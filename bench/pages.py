@@ -516,6 +516,7 @@ def main():
         servers.stop(process)
     print(f"  processus gunicorn recyclés (max_requests) : {recycled(work, 'fixe')}")
     context["load_after"] = os.getloadavg()[0]
+    shutil.rmtree(work / "staticfiles", ignore_errors=True)  # 13 Mo per run; the logs stay
     print(f"\nDurée totale : {(time.monotonic() - run_started) / 60:.1f} min")
     print(f"Base gardée : {args.database} (--reuse pour la resservir). Journaux : {work}")
     print("\nLignes pour le README :\n")
