@@ -98,13 +98,13 @@ def prepare_site(env):
     manage(env, "compress", "--force")
 
 
-def start_gunicorn(env, port, log):
+def start_gunicorn(env, port, log, app="emancipasso.wsgi"):
     process = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
             "-c",
             str(DEPLOY / "gunicorn.conf.py"),
-            "emancipasso.wsgi",
+            app,
         ],
         cwd=ROOT,
         env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"},
