@@ -1,9 +1,11 @@
-"""Directory filters and their counts, computed from a fixed number of queries.
+"""Directory filters and their counts, computed in the database in a fixed number of queries.
 
-The facts filters need (type, CHATONS, remote, and the ids of prestations, tools and areas)
-are read for every listed provider in one query per relation, then combined in memory:
-the query count stays the same whether the directory lists 20 providers or 2,000, and
-every choice can show how many providers it would leave given the other choices.
+Every listed provider's filterable facts (type, CHATONS, remote, prestations, tools, areas)
+are ListingFact rows written when its profile is saved (listing_facts). A request counts
+them in one SQL query (a UNION of GROUP BYs, each filtered by the other choices), reads
+one page of results in another, and never loads every provider: the cost stays flat from 20
+providers to 10 000, and each choice shows how many providers it would leave given the
+other choices.
 
 A provider that works remotely serves every région and département: choosing one lists it
 after the local providers, unless the visitor asks for the structures of the area only.
@@ -12,31 +14,24 @@ The département select offers only the départements of the région in focus (t
 or the région of the chosen département): 101 options would weigh more than the results.
 """
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import Rendition
 
 from catalogue.models import FreeAlternative, ProprietaryService
 
-from .models import Department, Offering, ProviderPage, Region, StructureType
+from .listing_facts import CHATONS, DEPARTMENT, OFFERING, REGION, REMOTE, TOOL, TYPE, YES
+from .models import Department, ListingFact, Offering, ProviderPage, StructureType
 
 MAX_QUERY_LENGTH = 200
 # Shorter searches would match a letter inside most tool names.
 MIN_TOOL_NAME_QUERY = 2
-YES = "1"
-AREA_FACETS = ("region", "departement")
+AREA_FACETS = (REGION, DEPARTMENT)
 LOCAL_ONLY = "locales"
-
-
-@dataclass
-class ProviderFacts:
-    pk: int
-    title: str
-    remote: bool = False
-    values: dict = field(default_factory=lambda: defaultdict(set))
+# Labels of the counts the query returns besides the choices' own.
+TOTAL, LOCAL, REMOTE_INSTEAD, REACHING = "_total", "_local", "_remote_instead", "_reaching"
 
 
 @dataclass
@@ -49,30 +44,36 @@ class Option:
 
 @dataclass
 class Facet:
-    """One filter: its GET parameter, its label, and the choices it offers."""
+    """One filter: its GET parameter, its label, and the choices it offers.
+
+    `facts` maps each choice to the ListingFact value that stands for it (a primary key for
+    what editors may rename)."""
 
     name: str
     label: str
     choices: list  # (value, label) pairs
     any_label: str = ""
     boolean: bool = False
+    facts: dict = field(default_factory=dict)
     selected: str = ""
     options: list = field(default_factory=list)
     selected_label: str = ""
     remove_query: str = ""
     reaches_remote: bool = False  # an area: providers working remotely serve all of them
 
-    def matches(self, provider, local=False):
-        """Whether the provider stays listed; `local` leaves out the reach of remote work."""
-        if not self.selected or self.selected in provider.values[self.name]:
-            return True
-        return self.reaches_remote and provider.remote and not local
+    def fact_of(self, value):
+        return self.facts.get(value, value)
 
-    def values_matched_by(self, provider):
-        """The choices under which the provider would be listed, for the counts."""
-        if self.reaches_remote and provider.remote:
-            return [value for value, _label in self.choices]
-        return provider.values[self.name]
+    def condition(self, local=False):
+        """Providers this choice keeps; `local` leaves out the reach of remote work."""
+        has_fact = Exists(
+            ListingFact.objects.filter(
+                provider=OuterRef("pk"), facet=self.name, value=self.fact_of(self.selected)
+            )
+        )
+        if self.reaches_remote and not local:
+            return Q(has_fact) | Q(remote=True)
+        return Q(has_fact)
 
 
 class DirectorySearch:
@@ -82,35 +83,44 @@ class DirectorySearch:
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
         self.local_only = params.get(LOCAL_ONLY) == YES
         self._providers_qs = ProviderPage.objects.child_of(index_page).live().public()
-        regions = list(Region.objects.order_by("slug"))
-        departments = list(Department.objects.all())
+        departments = list(Department.objects.select_related("region"))
+        regions = sorted({d.region_id: d.region for d in departments}.values(), key=_slug)
         offerings = list(Offering.objects.all())
         tools = list(
             FreeAlternative.objects.live().filter(providers__in=self._providers_qs).distinct()
         )
         self.facets = [
             Facet(
-                "region",
+                REGION,
                 _("Région"),
                 [(r.slug, r.name) for r in regions],
                 _("Toutes les régions"),
+                facts={r.slug: str(r.pk) for r in regions},
             ),
             Facet(
-                "departement",
+                DEPARTMENT,
                 _("Département"),
                 [(d.code, f"{d.code} – {d.name}") for d in departments],
                 _("Tous les départements"),
+                facts={d.code: str(d.pk) for d in departments},
             ),
             Facet(
-                "prestation",
+                OFFERING,
                 _("Prestation"),
                 [(o.slug, o.name) for o in offerings],
                 _("Toutes les prestations"),
+                facts={o.slug: str(o.pk) for o in offerings},
             ),
-            Facet("outil", _("Outil"), [(t.slug, t.name) for t in tools], _("Tous les outils")),
-            Facet("type", _("Type de structure"), list(StructureType.choices), _("Tous les types")),
-            Facet("chatons", _("Membre du collectif CHATONS"), [(YES, _("Oui"))], boolean=True),
-            Facet("distance", _("Travaille à distance"), [(YES, _("Oui"))], boolean=True),
+            Facet(
+                TOOL,
+                _("Outil"),
+                [(t.slug, t.name) for t in tools],
+                _("Tous les outils"),
+                facts={t.slug: str(t.pk) for t in tools},
+            ),
+            Facet(TYPE, _("Type de structure"), list(StructureType.choices), _("Tous les types")),
+            Facet(CHATONS, _("Membre du collectif CHATONS"), [(YES, _("Oui"))], boolean=True),
+            Facet(REMOTE, _("Travaille à distance"), [(YES, _("Oui"))], boolean=True),
         ]
         for facet in self.facets:
             value = params.get(facet.name, "")
@@ -122,10 +132,11 @@ class DirectorySearch:
         self.remove_search_query = _query_without(params, "q")
         self.remove_local_only_query = _query_without(params, LOCAL_ONLY)
         self.remote_query = _remote_instead(params)
-        self._providers = self._load_facts(regions, departments, offerings, tools)
+        self._listed = self._providers_qs
+        if self.query:
+            self._listed = self._listed.filter(pk__in=self._matching_search())
+        self._region_of_department = {d.code: d.region.slug for d in departments}
         self._count_options()
-        self._offer_departments_of_region_in_focus(regions, departments)
-        self._results = self._sorted_results()
 
     @property
     def active_facets(self):
@@ -144,40 +155,44 @@ class DirectorySearch:
         return bool(self.query or self.active_facets or self.local_only)
 
     @property
-    def result_ids(self):
-        return [provider.pk for provider in self._results]
+    def results(self):
+        """The matching providers' ids, those of the chosen area first, then by title; the
+        paginator reads their number from the counts and only one page of them."""
+        ids = self._listed.filter(self._matching()).order_by("title", "pk")
+        if self.area_chosen and not self.local_only:
+            local_first = Case(When(self._matching(local=True), then=Value(0)), default=Value(1))
+            ids = ids.annotate(remote_only=local_first).order_by("remote_only", "title", "pk")
+        return CountedResults(ids.values_list("pk", flat=True), self._totals[TOTAL])
 
     @property
     def local_only_count(self):
         """How many providers the "my région only" box would leave."""
-        return sum(self._is_local_match(provider) for provider in self._providers)
+        return self._totals[LOCAL]
 
     @property
     def remote_only_count(self):
         """Results listed only because they work remotely (after the local ones)."""
-        return sum(not self._is_local_match(provider) for provider in self._results)
+        return self._totals[TOTAL] - self._totals[LOCAL]
 
     @property
     def remote_instead_count(self):
         """Results of the remote search an empty listing suggests."""
-        return sum(
-            provider.remote
-            and all(f.matches(provider) for f in self.facets if f.name not in AREA_FACETS)
-            for provider in self._providers
-        )
+        return self._totals[REMOTE_INSTEAD]
 
-    def _is_local_match(self, provider):
-        return all(facet.matches(provider, local=True) for facet in self.facets)
-
-    def _sorted_results(self):
-        """Matching providers by title, those of the chosen area before those working remotely."""
-        results = [p for p in self._providers if all(f.matches(p) for f in self.facets)]
-        return sorted(results, key=lambda provider: not self._is_local_match(provider))
+    def _matching(self, local=False, leaving_out=()):
+        """The condition of every chosen filter but those named in `leaving_out`."""
+        conditions = [
+            facet.condition(local)
+            for facet in self.active_facets
+            if facet.name not in leaving_out
+        ]
+        return Q(*conditions)
 
     def providers_for(self, ids):
         """The providers of one results page, with what their cards show, in result order."""
+        ids = list(ids)
         pages = (
-            ProviderPage.objects.filter(pk__in=list(ids))
+            ProviderPage.objects.filter(pk__in=ids)
             .select_related("logo")
             .prefetch_related(
                 "offerings",
@@ -194,7 +209,12 @@ class DirectorySearch:
 
         Tools are matched in the database rather than in the search index, so that a
         service newly listed as replaced ("gmail") or a renamed tool is found at once."""
-        matching = {page.pk for page in self._providers_qs.search(self.query, operator="and")}
+        matching = {
+            page.pk
+            for page in self._providers_qs.search(
+                self.query, operator="and", order_by_relevance=False
+            )
+        }
         if len(self.query) >= MIN_TOOL_NAME_QUERY:
             replaced = ProprietaryService.objects.live().filter(name__icontains=self.query)
             named_tools = FreeAlternative.objects.live().filter(
@@ -207,78 +227,95 @@ class DirectorySearch:
             )
         return matching
 
-    def _load_facts(self, regions, departments, offerings, tools):
-        matching_search = self._matching_search() if self.query else None
-        providers = {}
-        for pk, title, structure_type, chatons, remote in self._providers_qs.order_by(
-            "title"
-        ).values_list("pk", "title", "structure_type", "chatons_member", "remote"):
-            if matching_search is not None and pk not in matching_search:
-                continue
-            facts = ProviderFacts(pk, title, remote)
-            facts.values["type"].add(structure_type)
-            if chatons:
-                facts.values["chatons"].add(YES)
-            if remote:
-                facts.values["distance"].add(YES)
-            providers[pk] = facts
-        self._add_relations(providers, regions, departments, offerings, tools)
-        return list(providers.values())
-
-    def _add_relations(self, providers, regions, departments, offerings, tools):
-        """Prestations, tools and areas; a région covers its départements and the reverse."""
-        region_slug = {r.pk: r.slug for r in regions}
-        department_code = {d.pk: d.code for d in departments}
-        department_region = {d.pk: d.region_id for d in departments}
-        codes_by_region = defaultdict(set)
-        for department in departments:
-            codes_by_region[department.region_id].add(department.code)
-        offering_slug = {o.pk: o.slug for o in offerings}
-        tool_slug = {t.pk: t.slug for t in tools}
-
-        def through_rows(relation, target):
-            through = getattr(ProviderPage, relation).through
-            return through.objects.filter(providerpage__in=self._providers_qs).values_list(
-                "providerpage_id", f"{target}_id"
-            )
-
-        for pk, offering_id in through_rows("offerings", "offering"):
-            if pk in providers:
-                providers[pk].values["prestation"].add(offering_slug[offering_id])
-        for pk, tool_id in through_rows("tools", "freealternative"):
-            if pk in providers and tool_id in tool_slug:  # drafts are not filters
-                providers[pk].values["outil"].add(tool_slug[tool_id])
-        for pk, region_id in through_rows("regions", "region"):
-            if pk in providers:
-                providers[pk].values["region"].add(region_slug[region_id])
-                providers[pk].values["departement"].update(codes_by_region[region_id])
-        for pk, department_id in through_rows("departments", "department"):
-            if pk in providers:
-                providers[pk].values["departement"].add(department_code[department_id])
-                providers[pk].values["region"].add(region_slug[department_region[department_id]])
-
-    def _offer_departments_of_region_in_focus(self, regions, departments):
+    def _departments_in_focus(self):
+        """The département choices offered: those of the région in focus, and the chosen one."""
         facets = {facet.name: facet for facet in self.facets}
-        region_slug = {region.pk: region.slug for region in regions}
-        code_region = {d.code: region_slug[d.region_id] for d in departments}
-        focus = facets["region"].selected or code_region.get(facets["departement"].selected)
-        facets["departement"].options = [
-            option
-            for option in facets["departement"].options
-            if code_region[option.value] == focus or option.selected
+        chosen = facets[DEPARTMENT].selected
+        focus = facets[REGION].selected or self._region_of_department.get(chosen)
+        return [
+            code
+            for code, _label in facets[DEPARTMENT].choices
+            if self._region_of_department[code] == focus or code == chosen
         ]
 
-    def _count_options(self):
+    def _count_queries(self, offered_departments):
+        """One query per count, to be sent as a single UNION ALL."""
+        queries = [
+            _count(TOTAL, self._listed.filter(self._matching())),
+            _count(LOCAL, self._listed.filter(self._matching(local=True))),
+            _count(
+                REMOTE_INSTEAD,
+                self._listed.filter(self._matching(leaving_out=AREA_FACETS), remote=True),
+            ),
+        ]
         for facet in self.facets:
-            others = [f for f in self.facets if f is not facet]
-            counts = Counter()
-            for provider in self._providers:
-                if all(f.matches(provider) for f in others):
-                    counts.update(facet.values_matched_by(provider))
+            providers = self._listed.filter(self._matching(leaving_out=[facet.name]))
+            facts = ListingFact.objects.filter(facet=facet.name)
+            if facet.name == DEPARTMENT:
+                facts = facts.filter(value__in=[facet.fact_of(c) for c in offered_departments])
+            if facet.reaches_remote:
+                # Remote providers count once for every area, whatever areas they list.
+                queries.append(_count(REACHING + facet.name, providers.filter(remote=True)))
+                providers = providers.filter(remote=False)
+            queries.append(
+                facts.filter(provider__in=providers.values("pk"))
+                .order_by()
+                .values("facet", "value")
+                .annotate(n=Count("pk"))
+                .values_list("facet", "value", "n")
+            )
+        return queries
+
+    def _count_options(self):
+        offered_departments = self._departments_in_focus()
+        first, *rest = self._count_queries(offered_departments)
+        counts = {(name, value): n for name, value, n in first.union(*rest, all=True)}
+        self._totals = {label: counts.get((label, ""), 0) for label in (TOTAL, LOCAL)}
+        self._totals[REMOTE_INSTEAD] = counts.get((REMOTE_INSTEAD, ""), 0)
+        for facet in self.facets:
+            reaching = counts.get((REACHING + facet.name, ""), 0)
+            choices = facet.choices
+            if facet.name == DEPARTMENT:
+                choices = [(c, label) for c, label in choices if c in offered_departments]
             facet.options = [
-                Option(value, label, counts[value], value == facet.selected)
-                for value, label in facet.choices
+                Option(
+                    value,
+                    label,
+                    counts.get((facet.name, facet.fact_of(value)), 0) + reaching,
+                    value == facet.selected,
+                )
+                for value, label in choices
             ]
+
+
+class CountedResults:
+    """Result ids whose number is already known: the paginator slices one page of them."""
+
+    def __init__(self, ids, total):
+        self.ids, self.total = ids, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.ids[index]
+
+
+def _slug(region):
+    return region.slug
+
+
+def _count(label, providers):
+    """A one-row count, shaped like the choices' counts (label, "", number)."""
+    return (
+        providers.order_by()
+        .values(facet=Value(label), value=Value(""))
+        .annotate(n=Count("pk"))
+        .values_list("facet", "value", "n")
+    )
 
 
 def _query_without(params, name):
