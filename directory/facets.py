@@ -15,8 +15,9 @@ or the région of the chosen département): 101 options would weigh more than th
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import Rendition
 
@@ -64,16 +65,14 @@ class Facet:
     def fact_of(self, value):
         return self.facts.get(value, value)
 
-    def condition(self, local=False):
-        """Providers this choice keeps; `local` leaves out the reach of remote work."""
-        has_fact = Exists(
-            ListingFact.objects.filter(
-                provider=OuterRef("pk"), facet=self.name, value=self.fact_of(self.selected)
-            )
-        )
+    def condition(self, key, local=False):
+        """The providers this choice keeps, as a condition on `key` (a provider's id, on
+        providers or on facts; both have `remote`); `local` leaves out remote work's reach."""
+        chosen = ListingFact.objects.filter(facet=self.name, value=self.fact_of(self.selected))
+        keeps = Q(**{f"{key}__in": chosen.values("provider_id")})
         if self.reaches_remote and not local:
-            return Q(has_fact) | Q(remote=True)
-        return Q(has_fact)
+            return keeps | Q(remote=True)
+        return keeps
 
 
 class DirectorySearch:
@@ -86,9 +85,7 @@ class DirectorySearch:
         departments = list(Department.objects.select_related("region"))
         regions = sorted({d.region_id: d.region for d in departments}.values(), key=_slug)
         offerings = list(Offering.objects.all())
-        tools = list(
-            FreeAlternative.objects.live().filter(providers__in=self._providers_qs).distinct()
-        )
+        tools = list(FreeAlternative.objects.live())
         self.facets = [
             Facet(
                 REGION,
@@ -158,9 +155,10 @@ class DirectorySearch:
     def results(self):
         """The matching providers' ids, those of the chosen area first, then by title; the
         paginator reads their number from the counts and only one page of them."""
-        ids = self._listed.filter(self._matching()).order_by("title", "pk")
+        ids = self._listed.filter(self._matching("pk")).order_by("title", "pk")
         if self.area_chosen and not self.local_only:
-            local_first = Case(When(self._matching(local=True), then=Value(0)), default=Value(1))
+            local = self._matching("pk", local=True)
+            local_first = Case(When(local, then=Value(0)), default=Value(1))
             ids = ids.annotate(remote_only=local_first).order_by("remote_only", "title", "pk")
         return CountedResults(ids.values_list("pk", flat=True), self._totals[TOTAL])
 
@@ -179,10 +177,10 @@ class DirectorySearch:
         """Results of the remote search an empty listing suggests."""
         return self._totals[REMOTE_INSTEAD]
 
-    def _matching(self, local=False, leaving_out=()):
+    def _matching(self, key, local=False, leaving_out=()):
         """The condition of every chosen filter but those named in `leaving_out`."""
         conditions = [
-            facet.condition(local)
+            facet.condition(key, local)
             for facet in self.active_facets
             if facet.name not in leaving_out
         ]
@@ -238,45 +236,53 @@ class DirectorySearch:
             if self._region_of_department[code] == focus or code == chosen
         ]
 
-    def _count_queries(self, offered_departments):
-        """One query per count, to be sent as a single UNION ALL."""
-        queries = [
-            _count(TOTAL, self._listed.filter(self._matching())),
-            _count(LOCAL, self._listed.filter(self._matching(local=True))),
-            _count(
-                REMOTE_INSTEAD,
-                self._listed.filter(self._matching(leaving_out=AREA_FACETS), remote=True),
-            ),
-        ]
+    def _counts(self, offered_departments):
+        """One grouped query over the listed providers' facts: for each (filter, value), how
+        many providers it would leave given the other choices; and, summed over the rows that
+        stand for one provider each (its type, its remote work), the totals."""
+        on_facts = partial(self._matching, "provider_id")
+        option_rows = Q()
         for facet in self.facets:
-            providers = self._listed.filter(self._matching(leaving_out=[facet.name]))
-            facts = ListingFact.objects.filter(facet=facet.name)
-            if facet.name == DEPARTMENT:
-                facts = facts.filter(value__in=[facet.fact_of(c) for c in offered_departments])
+            rows = Q(facet=facet.name) & on_facts(leaving_out=[facet.name])
             if facet.reaches_remote:
-                # Remote providers count once for every area, whatever areas they list.
-                queries.append(_count(REACHING + facet.name, providers.filter(remote=True)))
-                providers = providers.filter(remote=False)
-            queries.append(
-                facts.filter(provider__in=providers.values("pk"))
-                .order_by()
-                .values("facet", "value")
-                .annotate(n=Count("pk"))
-                .values_list("facet", "value", "n")
+                rows &= Q(remote=False)  # remote providers count through REACHING instead
+            option_rows |= rows
+        per_provider, per_remote_provider = Q(facet=TYPE), Q(facet=REMOTE)
+        other_departments = Q(facet=DEPARTMENT) & ~Q(value__in=offered_departments)
+        facts = ListingFact.objects.all()  # listed providers only (see listing_facts)
+        if self.query:
+            facts = facts.filter(provider__in=self._listed.values("pk"))
+        return (
+            facts.exclude(other_departments)
+            .order_by()
+            .values("facet", "value")
+            .annotate(
+                n=Count("pk", filter=option_rows),
+                **{
+                    TOTAL: Count("pk", filter=per_provider & on_facts()),
+                    LOCAL: Count("pk", filter=per_provider & on_facts(local=True)),
+                    REMOTE_INSTEAD: Count(
+                        "pk", filter=per_remote_provider & on_facts(leaving_out=AREA_FACETS)
+                    ),
+                    **{
+                        REACHING + area: Count(
+                            "pk", filter=per_remote_provider & on_facts(leaving_out=[area])
+                        )
+                        for area in AREA_FACETS
+                    },
+                },
             )
-        return queries
+        )
 
     def _count_options(self):
-        offered_departments = self._departments_in_focus()
-        first, *rest = self._count_queries(offered_departments)
-        counts = {(name, value): n for name, value, n in first.union(*rest, all=True)}
-        self._totals = {label: counts.get((label, ""), 0) for label in (TOTAL, LOCAL)}
-        self._totals[REMOTE_INSTEAD] = counts.get((REMOTE_INSTEAD, ""), 0)
+        facets = {facet.name: facet for facet in self.facets}
+        offered = self._departments_in_focus()
+        rows = list(self._counts([facets[DEPARTMENT].fact_of(code) for code in offered]))
+        counts = {(row["facet"], row["value"]): row["n"] for row in rows}
+        sums = [TOTAL, LOCAL, REMOTE_INSTEAD, *(REACHING + area for area in AREA_FACETS)]
+        self._totals = {label: sum(row[label] for row in rows) for label in sums}
         for facet in self.facets:
-            reaching = counts.get((REACHING + facet.name, ""), 0)
-            choices = facet.choices
-            if facet.name == DEPARTMENT:
-                choices = [(c, label) for c, label in choices if c in offered_departments]
+            reaching = self._totals.get(REACHING + facet.name, 0) if facet.reaches_remote else 0
             facet.options = [
                 Option(
                     value,
@@ -284,8 +290,20 @@ class DirectorySearch:
                     counts.get((facet.name, facet.fact_of(value)), 0) + reaching,
                     value == facet.selected,
                 )
-                for value, label in choices
+                for value, label in facet.choices
+                if self._offers(facet, value, offered, counts)
             ]
+
+    @staticmethod
+    def _offers(facet, value, offered_departments, counts):
+        """Départements of the région in focus only; tools some listed provider works with."""
+        if value == facet.selected:
+            return True
+        if facet.name == DEPARTMENT:
+            return value in offered_departments
+        if facet.name == TOOL:
+            return (TOOL, facet.fact_of(value)) in counts
+        return True
 
 
 class CountedResults:
@@ -306,16 +324,6 @@ class CountedResults:
 
 def _slug(region):
     return region.slug
-
-
-def _count(label, providers):
-    """A one-row count, shaped like the choices' counts (label, "", number)."""
-    return (
-        providers.order_by()
-        .values(facet=Value(label), value=Value(""))
-        .annotate(n=Count("pk"))
-        .values_list("facet", "value", "n")
-    )
 
 
 def _query_without(params, name):

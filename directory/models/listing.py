@@ -15,6 +15,9 @@ class ListingFact(models.Model):
     )
     facet = models.CharField(max_length=12)
     value = models.CharField(max_length=40)
+    # The provider's remote work on each of its rows: an area's count leaves remote providers
+    # out of its rows (they count once for every area) without another join.
+    remote = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -22,7 +25,6 @@ class ListingFact(models.Model):
                 fields=["facet", "value", "provider"], name="unique_listing_fact"
             )
         ]
-        indexes = [models.Index(fields=["provider", "facet"], name="listing_fact_provider")]
 
     def __str__(self):
         return f"{self.facet}={self.value}"
