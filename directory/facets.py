@@ -153,14 +153,25 @@ class DirectorySearch:
 
     @property
     def results(self):
-        """The matching providers' ids, those of the chosen area first, then by title; the
-        paginator reads their number from the counts and only one page of them."""
-        ids = self._listed.filter(self._matching("pk")).order_by("title", "pk")
+        """The matching providers, those of the chosen area first, then by title, with what
+        their cards show; the paginator reads their number from the counts and loads only
+        the providers of one page."""
+        pages = (
+            self._listed.filter(self._matching("pk"))
+            .order_by("title", "pk")
+            .select_related("logo")
+            .prefetch_related(
+                "offerings",
+                "regions",
+                "departments",
+                Prefetch("logo__renditions", queryset=Rendition.objects.all()),
+            )
+        )
         if self.area_chosen and not self.local_only:
             local = self._matching("pk", local=True)
             local_first = Case(When(local, then=Value(0)), default=Value(1))
-            ids = ids.annotate(remote_only=local_first).order_by("remote_only", "title", "pk")
-        return CountedResults(ids.values_list("pk", flat=True), self._totals[TOTAL])
+            pages = pages.annotate(remote_only=local_first).order_by("remote_only", "title", "pk")
+        return CountedResults(pages, self._totals[TOTAL])
 
     @property
     def local_only_count(self):
@@ -185,22 +196,6 @@ class DirectorySearch:
             if facet.name not in leaving_out
         ]
         return Q(*conditions)
-
-    def providers_for(self, ids):
-        """The providers of one results page, with what their cards show, in result order."""
-        ids = list(ids)
-        pages = (
-            ProviderPage.objects.filter(pk__in=ids)
-            .select_related("logo")
-            .prefetch_related(
-                "offerings",
-                "regions",
-                "departments",
-                Prefetch("logo__renditions", queryset=Rendition.objects.all()),
-            )
-        )
-        by_pk = {page.pk: page for page in pages}
-        return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def _matching_search(self):
         """Providers whose indexed text has every word, or who work with a tool so named.
@@ -307,10 +302,10 @@ class DirectorySearch:
 
 
 class CountedResults:
-    """Result ids whose number is already known: the paginator slices one page of them."""
+    """Results whose number is already known: the paginator slices one page of them."""
 
-    def __init__(self, ids, total):
-        self.ids, self.total = ids, total
+    def __init__(self, pages, total):
+        self.pages, self.total = pages, total
 
     def count(self):
         return self.total
@@ -319,7 +314,7 @@ class CountedResults:
         return self.total
 
     def __getitem__(self, index):
-        return self.ids[index]
+        return self.pages[index]
 
 
 def _slug(region):

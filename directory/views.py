@@ -26,7 +26,7 @@ def listing(request, index):
         context_overrides={
             "directory": directory,
             "page_obj": page_obj,
-            "providers": directory.providers_for(page_obj.object_list),
+            "providers": page_obj.object_list,
         },
     )
 
