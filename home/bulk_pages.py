@@ -68,7 +68,7 @@ def add_live_children(parent, pages, *, many_to_many=None, children=None, when=N
     _insert_children(model, pages, children)
     _add_live_revisions(pages, content_type, when)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    transaction.on_commit(lambda: index_pages(model, [page.pk for page in pages]))
+    index_pages(model, [page.pk for page in pages])
     return pages
 
 
