@@ -10,7 +10,7 @@ class DirectoryConfig(AppConfig):
         from wagtail.models import AbstractPage
         from wagtail.permissions import register_permission_policy
 
-        from . import views  # noqa: F401 - fills the pages' route views (see home.routes)
+        from . import signal_handlers, views  # noqa: F401 - route views (home.routes), signals
         from .permissions import MaintainerPagePermissionPolicy
 
         # Replaces Wagtail's page policy for every page type, so that a maintainer record

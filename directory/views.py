@@ -20,13 +20,13 @@ PROVIDERS_PER_PAGE = 12
 @serves(DirectoryIndexPage, "listing")
 def listing(request, index):
     directory = DirectorySearch(index, request.GET)
-    page_obj = Paginator(directory.result_ids, PROVIDERS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(directory.results, PROVIDERS_PER_PAGE).get_page(request.GET.get("page"))
     return index.render(
         request,
         context_overrides={
             "directory": directory,
             "page_obj": page_obj,
-            "providers": directory.providers_for(page_obj.object_list),
+            "providers": page_obj.object_list,
         },
     )
 

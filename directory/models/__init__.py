@@ -1,4 +1,5 @@
 from .access import ProviderMaintainer
+from .listing import ListingFact
 from .pages import DirectoryIndexPage, ProviderLink, ProviderPage
 from .submissions import ContactRequest, ProviderApplication, ReviewReminder
 from .taxonomy import Department, Offering, OfferType, Region, StructureType, SupportLevel
@@ -7,6 +8,7 @@ __all__ = [
     "ContactRequest",
     "Department",
     "DirectoryIndexPage",
+    "ListingFact",
     "OfferType",
     "Offering",
     "ProviderApplication",
