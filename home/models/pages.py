@@ -7,11 +7,21 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.legal_blocks import PublisherContactBlock
+from home.view_restrictions import may_be_restricted, private_sections_q
+
+
+class HubPageQuerySet(PageQuerySet):
+    """`.public()` and `.not_public()` read the restricted sections from the cached structure
+    instead of querying every restriction on each call."""
+
+    def private_q(self):
+        return private_sections_q()
 
 
 class BasePage(Page):
@@ -26,6 +36,8 @@ class BasePage(Page):
         ),
     )
 
+    objects = PageManager.from_queryset(HubPageQuerySet)()
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     # What the public API (/api/v2/) shows of every page: each type adds its public fields.
@@ -37,6 +49,13 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+    def get_view_restrictions(self):
+        """Wagtail's, asked only when a restriction may apply: most pages of the hub are
+        public, and Wagtail's check before serving one costs two queries."""
+        if may_be_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
 
 class HomePage(BasePage):
