@@ -28,9 +28,7 @@ def alias_paths():
     """The paths of alias pages: an alias takes the restrictions of the page it copies."""
     return cached(
         "alias-paths",
-        lambda: tuple(
-            Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-        ),
+        lambda: tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
     )
 
 
