@@ -2,7 +2,8 @@
 
 A tampered or outdated URL (a tool removed from the catalogue, a made-up département) never
 gives an error page: unknown values are left out and listed in a French notice, and the rest of
-the answers still make a plan. The form loads its choices in two queries, whatever the input.
+the answers still make a plan. The form reads its choices (the catalogue's live services, the
+départements) from the cached site structure, which a change to either replaces.
 
 The département is typed (its number or its name) rather than picked among 101 options, which
 would weigh more than the rest of the form.
@@ -30,6 +31,7 @@ from diagnostic.answers import (
 )
 from directory.models import Department
 from home.search_terms import fold
+from home.site_structure import cached
 
 # More values than the catalogue could ever offer is tampering: the rest is not even read.
 MAX_VALUES = 60
@@ -53,6 +55,18 @@ class ChoiceGroup:
     choices: list = field(default_factory=list)
 
 
+def live_services():
+    return list(
+        ProprietaryService.objects.live()
+        .select_related("category")
+        .order_by("category__sort_order", "category__name", "name")
+    )
+
+
+def departments():
+    return list(Department.objects.select_related("region"))
+
+
 class DiagnosticForm:
     """`DiagnosticForm(request.GET)`; `answers()` gives the Answers the result is made from."""
 
@@ -60,12 +74,8 @@ class DiagnosticForm:
         self.data = data
         self.is_bound = bool(data)
         self.ignored = []
-        self._services = list(
-            ProprietaryService.objects.live()
-            .select_related("category")
-            .order_by("category__sort_order", "category__name", "name")
-        )
-        self._departments = list(Department.objects.select_related("region"))
+        self._services = cached("diagnostic-services", live_services)
+        self._departments = cached("diagnostic-departments", departments)
         self._answers = self._read()
 
     # Reading the query string -------------------------------------------------------------

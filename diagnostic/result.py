@@ -7,16 +7,19 @@ provider or guide, so the page costs the same whatever the size of the directory
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
+from wagtail.fields import StreamField
 
-from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative, ProprietaryService
+from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative
 from diagnostic.matching import AlternativeFact, directory_query, find_providers
 from diagnostic.plan import build_plan, needs_global_rethink
 from directory.models import DirectoryIndexPage, ProviderPage
 from guides.models import GuidePage, recently_reviewed_first
 from guides.models.choices import GuideKind
 from guides.testimonies import similar_testimonies
+from home.sections import section_index
+from home.site_structure import cached
 from webinars.models import WebinarPage
 
 MAX_HOSTS_NAMED = 3
@@ -55,73 +58,71 @@ class ToolAdvice:
         return Difficulty(self.effort).label if self.effort else ""
 
 
-def live_alternatives(service_ids):
-    """The chosen tools' live alternatives, each with `chosen_services` (ids) it replaces."""
-    alternatives = (
-        FreeAlternative.objects.live()
-        .filter(replaces__in=service_ids)
-        .distinct()
-        .order_by("difficulty", "name")
-        .prefetch_related(
-            Prefetch(
-                "replaces",
-                queryset=ProprietaryService.objects.filter(pk__in=service_ids).only("pk"),
-                to_attr="chosen_services",
-            )
-        )
+def catalogue_alternatives():
+    """Every live alternative, easiest first, with the ids of the services it replaces."""
+    replaced = defaultdict(set)
+    rows = FreeAlternative.replaces.through.objects.values_list(
+        "freealternative_id", "proprietaryservice_id"
     )
-    return list(alternatives)
+    for alternative_id, service_id in rows:
+        replaced[alternative_id].add(service_id)
+    alternatives = FreeAlternative.objects.live().order_by("difficulty", "name")
+    return [(alternative, frozenset(replaced[alternative.pk])) for alternative in alternatives]
+
+
+def live_alternatives(service_ids):
+    """The chosen tools' live alternatives, each with `chosen_service_ids` it replaces, from
+    the catalogue in the cached site structure (a catalogue change replaces it)."""
+    chosen = set(service_ids)
+    found = []
+    for alternative, replaced in cached("diagnostic-alternatives", catalogue_alternatives):
+        if replaced & chosen:
+            alternative.chosen_service_ids = sorted(replaced & chosen)
+            found.append(alternative)
+    return found
 
 
 def hosting_providers(alternative_ids):
-    """{alternative id: live public providers that list it among their tools}, by title."""
-    providers = (
-        ProviderPage.objects.live()
-        .public()
-        .filter(tools__in=alternative_ids)
-        .distinct()
-        .order_by("-accepting_new_associations", "title")
-        .prefetch_related(
-            Prefetch(
-                "tools",
-                queryset=FreeAlternative.objects.filter(pk__in=alternative_ids).only("pk"),
-                to_attr="chosen_tools",
-            )
+    """{alternative id: live public providers that list it among their tools}, by title: the
+    rows of the providers' tools, each with its provider, in one query."""
+    rows = (
+        ProviderPage.tools.through.objects.filter(
+            freealternative_id__in=alternative_ids,
+            providerpage__in=ProviderPage.objects.live().public(),
         )
+        .select_related("providerpage")
+        .order_by("-providerpage__accepting_new_associations", "providerpage__title")
     )
     by_alternative = defaultdict(list)
-    for provider in providers:
-        for tool in provider.chosen_tools:
-            by_alternative[tool.pk].append(provider)
+    for row in rows:
+        by_alternative[row.freealternative_id].append(row.providerpage)
     return by_alternative
 
 
+def streamfields(model):
+    """What Wagtail's defer_streamfields() leaves out, for a model reached by a relation."""
+    return [field for field in model._meta.concrete_fields if isinstance(field, StreamField)]
+
+
 def guides_by_service(service_ids):
-    """{service id: live guides about it}, how-tos first, then arguments, then testimonies."""
+    """{service id: live guides about it}, how-tos first, then arguments, then testimonies:
+    the rows of the guides' services, each with its guide (body left out), in one query."""
     kind_rank = Case(
-        *[When(kind=kind, then=Value(rank)) for rank, kind in enumerate(GUIDE_ORDER)],
+        *[When(guidepage__kind=kind, then=Value(rank)) for rank, kind in enumerate(GUIDE_ORDER)],
         output_field=IntegerField(),
     )
-    guides = (
-        GuidePage.objects.live()
-        .public()
-        .filter(services__in=service_ids)
-        .distinct()
-        .defer_streamfields()
-        .annotate(kind_rank=kind_rank)
-        .order_by("kind_rank", recently_reviewed_first(), "title")
-        .prefetch_related(
-            Prefetch(
-                "services",
-                queryset=ProprietaryService.objects.filter(pk__in=service_ids).only("pk"),
-                to_attr="chosen_services",
-            )
+    rows = (
+        GuidePage.services.through.objects.filter(
+            proprietaryservice_id__in=service_ids,
+            guidepage__in=GuidePage.objects.live().public(),
         )
+        .select_related("guidepage")
+        .defer(*[f"guidepage__{field.name}" for field in streamfields(GuidePage)])
+        .order_by(kind_rank, recently_reviewed_first("guidepage__"), "guidepage__title")
     )
     by_service = defaultdict(list)
-    for guide in guides:
-        for service in guide.chosen_services:
-            by_service[service.pk].append(guide)
+    for row in rows:
+        by_service[row.proprietaryservice_id].append(row.guidepage)
     return by_service
 
 
@@ -131,7 +132,7 @@ def tool_advice(answers, alternatives, hosts, guides, catalogue, proposed=()):
     for service in answers.services:
         item = ToolAdvice(service, guides=guides.get(service.pk, [])[:MAX_GUIDES_PER_TOOL])
         for alternative in alternatives:
-            if service.pk not in {s.pk for s in alternative.chosen_services}:
+            if service.pk not in alternative.chosen_service_ids:
                 continue
             providers = sorted(
                 hosts.get(alternative.pk, []),
@@ -165,7 +166,7 @@ def upcoming_webinars(category_ids):
 
 
 def directory_url(answers):
-    directory = DirectoryIndexPage.objects.live().public().first()
+    directory = section_index(DirectoryIndexPage)
     return directory.url + directory_query(answers) if directory else ""
 
 
@@ -173,9 +174,9 @@ def build_result(page, answers):
     """The template context of a result: tools, providers, plan, webinars, testimonies."""
     alternatives = live_alternatives(answers.service_ids)
     facts = [
-        AlternativeFact(alternative.pk, alternative.name, service.pk, alternative.self_hostable)
+        AlternativeFact(alternative.pk, alternative.name, service_id, alternative.self_hostable)
         for alternative in alternatives
-        for service in alternative.chosen_services
+        for service_id in alternative.chosen_service_ids
     ]
     proposal = find_providers(answers, alternatives=facts)
     advice = tool_advice(
@@ -183,7 +184,7 @@ def build_result(page, answers):
         alternatives,
         hosting_providers([alternative.pk for alternative in alternatives]),
         guides_by_service(answers.service_ids),
-        CatalogueIndexPage.objects.live().public().first(),
+        section_index(CatalogueIndexPage),
         proposed={match.provider.pk for match in proposal.matches + proposal.fallback},
     )
     efforts = {item.service.pk: item.effort for item in advice}

@@ -11,6 +11,7 @@ from catalogue.models import CatalogueIndexPage
 from directory.models import DirectoryIndexPage
 from home.robots import ROBOTS_DISALLOW_HOOK
 from home.search import WAYS_IN_HOOK as SEARCH_WAYS_IN
+from home.site_structure import cached
 
 from .answers import TOOLS
 from .models import DiagnosticPage
@@ -45,18 +46,31 @@ ROUTES = [
 
 @hooks.register("home_page_context")
 def passer_au_libre_on_the_home_page(page, request):
-    """The home page's call to action (the diagnostic) and its three ways in, in one query.
+    """The home page's call to action (the diagnostic) and its three ways in.
 
     A way whose page is not published is left out rather than linking to a 404."""
-    models = [model for model, _label, _description in ROUTES]
-    found = Page.objects.live().public().type(*models).only("id", "content_type", "url_path")
-    urls = {index.specific_class: index.url for index in found.order_by("path")}
+    urls = {index.specific_class: index.url for index in way_in_pages()}
     routes = [
         Route(str(label), str(description), urls[model], model._meta.app_label)
         for model, label, description in ROUTES
         if model in urls
     ]
     return {"diagnostic_url": urls.get(DiagnosticPage, ""), "home_routes": routes}
+
+
+def way_in_pages():
+    """The live, public pages the ways in lead to, from the cached structure."""
+    models = [model for model, _label, _description in ROUTES]
+    return cached(
+        "diagnostic-ways-in",
+        lambda: list(
+            Page.objects.live()
+            .public()
+            .type(*models)
+            .only("id", "content_type", "url_path", "path", "depth")
+            .order_by("path")
+        ),
+    )
 
 
 @hooks.register(SEARCH_WAYS_IN)
@@ -69,7 +83,9 @@ def ways_in_after_an_empty_search(request):
 def diagnostic_on_a_service_page(service, request):
     """ "Faire le point sur tous vos outils": the diagnostic with this service already ticked, so
     that someone who came for Gmail sees what else to change and who can help, in one go."""
-    diagnostic = DiagnosticPage.objects.live().public().first()
+    diagnostic = next(
+        (page for page in way_in_pages() if page.specific_class is DiagnosticPage), None
+    )
     if diagnostic is None:
         return {}
     return {"diagnostic_url": f"{diagnostic.get_url(request)}?{urlencode({TOOLS: service.slug})}"}
@@ -78,6 +94,4 @@ def diagnostic_on_a_service_page(service, request):
 @hooks.register(ROBOTS_DISALLOW_HOOK)
 def diagnostic_results_stay_out_of_search_engines(request):
     """A diagnostic's answers travel in the query string: its results, kit and printout."""
-    return [
-        f"{page.get_url(request)}*?" for page in DiagnosticPage.objects.live().only("url_path")
-    ]
+    return [f"{page.get_url(request)}*?" for page in DiagnosticPage.objects.live().only("url_path")]

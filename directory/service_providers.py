@@ -20,6 +20,7 @@ from django.db.models.functions import Lower
 
 from catalogue.models import FreeAlternative
 from directory.models import DirectoryIndexPage, ProviderPage
+from home.sections import section_index
 
 MAX_PROVIDERS_PER_SECTION = 6
 MAX_PROVIDERS_PER_ALTERNATIVE = 4
@@ -112,7 +113,7 @@ def _offering_slugs(provider):
 
 
 def _directory_url(request):
-    directory = DirectoryIndexPage.objects.live().first()
+    directory = section_index(DirectoryIndexPage)
     return directory.get_url(request) if directory else ""
 
 
@@ -133,7 +134,7 @@ class ToolHelp:
 def who_can_help_with_a_guide(guide, request):
     """ "Qui peut aider ?" beside a guide: the directory filtered by each published tool the
     guide leads to (alternatives to its services, tools a testimony adopted) that a published
-    provider offers, with how many offer it; two queries and the directory's page."""
+    provider offers, with how many offer it; two queries (the directory's page is cached)."""
     base = _directory_url(request)
     if not base:
         return {}

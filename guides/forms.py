@@ -48,6 +48,13 @@ class GuideFilterForm(forms.Form):
         empty_label=_("Tous les outils"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices read in one query: the template's {% for %}, like list(), asks their
+        # number first, a COUNT query of its own.
+        for name in ("topic", "tool_before"):
+            self.fields[name].choices = list(iter(self.fields[name].choices))
+
     def guide_fields(self):
         return [field for field in self if field.name not in self.TESTIMONY_FIELDS]
 

@@ -1,20 +1,10 @@
 """Testimonies of associations like the visitor's: what the diagnostic shows beside a plan."""
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 
-from catalogue.models import FreeAlternative, ProprietaryService
 from guides.models import GuideKind, GuidePage, recently_reviewed_first
-from guides.models.pages import listed_guides
 
-__all__ = ["similar_testimonies", "with_testimony_facts"]
-
-
-def with_testimony_facts(guides):
-    """Guides with the published tools of their facts box, in two queries whatever their number."""
-    return guides.prefetch_related(
-        Prefetch("tools_before", queryset=ProprietaryService.objects.live().order_by("name")),
-        Prefetch("tools_after", queryset=FreeAlternative.objects.live().order_by("name")),
-    )
+__all__ = ["similar_testimonies"]
 
 
 def similar_testimonies(service_ids, audience=None, limit=3):
@@ -22,8 +12,9 @@ def similar_testimonies(service_ids, audience=None, limit=3):
 
     Best means: more of those tools left, then an association of the same size as
     `audience` (a `guides.models.Audience` value; none or « toutes » prefers no size), then
-    the most recently reviewed, then the title. A fixed number of queries, however many
-    guides and tools there are; no query at all without a tool.
+    the most recently reviewed, then the title. One query, however many guides and tools
+    there are, for what a list of links shows (title, introduction, address; no body);
+    no query at all without a tool.
     """
     service_ids = list(service_ids)
     if not service_ids or limit < 1:
@@ -33,10 +24,12 @@ def similar_testimonies(service_ids, audience=None, limit=3):
         default=Value(0),
         output_field=IntegerField(),
     )
-    testimonies = GuidePage.objects.filter(
-        kind=GuideKind.TESTIMONY, tools_before__in=service_ids
-    ).annotate(shared_tools=Count("tools_before", distinct=True), same_size=same_size)
-    ranked = with_testimony_facts(listed_guides(testimonies)).order_by(
-        "-shared_tools", "-same_size", recently_reviewed_first(), "title"
+    testimonies = (
+        GuidePage.objects.live()
+        .public()
+        .filter(kind=GuideKind.TESTIMONY, tools_before__in=service_ids)
+        .annotate(shared_tools=Count("tools_before", distinct=True), same_size=same_size)
+        .defer_streamfields()
     )
+    ranked = testimonies.order_by("-shared_tools", "-same_size", recently_reviewed_first(), "title")
     return list(ranked[:limit])

@@ -9,6 +9,7 @@ from guides.models import GuideIndexPage, GuideKind, recently_reviewed_first
 from guides.search import result_kinds
 from home.feeds import ATOM, FEED_LINKS_HOOK, RSS, FeedLink
 from home.search import HOOK as SEARCH_RESULT_KINDS
+from home.site_structure import cached
 
 hooks.register(SEARCH_RESULT_KINDS, result_kinds)
 
@@ -38,11 +39,9 @@ def guides_on_a_service_page(service, request):
 def guides_feed_links(page, request):
     """Every page announces the guides' feeds, so a reader subscribes from wherever it is.
 
-    One query on other pages: an index made private by its own restriction is left out."""
-    if isinstance(page, GuideIndexPage):
-        index = page
-    else:
-        index = GuideIndexPage.objects.live().filter(view_restrictions=None).first()
+    An index made private by its own restriction is left out. Other pages find the index in
+    the cached structure."""
+    index = page if isinstance(page, GuideIndexPage) else cached("guides-feed-index", feed_index)
     if index is None:
         return []
     url = index.get_url(request)
@@ -50,3 +49,12 @@ def guides_feed_links(page, request):
         FeedLink(_("Guides (RSS)"), url + index.reverse_subpage("rss_feed"), RSS),
         FeedLink(_("Guides (Atom)"), url + index.reverse_subpage("atom_feed"), ATOM),
     ]
+
+
+def feed_index():
+    return (
+        GuideIndexPage.objects.live()
+        .filter(view_restrictions=None)
+        .only("url_path", "path", "depth")
+        .first()
+    )

@@ -88,9 +88,7 @@ def resend_failed(email):
     """Give an abandoned message a new retry period; False if it cannot be resent."""
     if not can_be_resent(email):
         return False
-    requeued = OutgoingEmail.objects.filter(
-        pk=email.pk, status=OutgoingEmail.Status.FAILED
-    ).update(
+    requeued = OutgoingEmail.objects.filter(pk=email.pk, status=OutgoingEmail.Status.FAILED).update(
         status=OutgoingEmail.Status.PENDING,
         attempts=0,
         interrupted_sends=0,

@@ -1,10 +1,12 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
 from home.demo_tools import ensure_home_page
+from home.site_structure import VERSION_KEY
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
 from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
@@ -54,3 +56,10 @@ def migrate_back_then_forward():
     """`migrate_to` for a test that migrates back; every app is migrated forward afterwards."""
     yield migrate_to
     migrate_every_app_forward()
+
+
+@pytest.fixture(autouse=True)
+def fresh_site_structure():
+    """A test's changes are rolled back without the signals that replace the cached site
+    structure (home/site_structure.py): each test starts from a new version of it."""
+    cache.delete(VERSION_KEY)

@@ -53,9 +53,12 @@ def shared_test_data(django_db_blocker):
 def queries_for(client, url):
     """The queries one warm GET of `url` runs, and its response.
 
-    The first GET fills the per-process caches (site root paths, content types) as a running
-    server has them, so only what the page itself costs is counted.
+    The first GETs fill the caches a running server has filled (site root paths, content
+    types, the cached site structure of home/site_structure.py; on a new site the first one
+    also creates the site settings, which replaces that structure), so only what the page
+    itself costs is counted.
     """
+    client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)

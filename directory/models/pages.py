@@ -23,6 +23,7 @@ from directory.listing_facts import changes_facts, refresh_listing_facts
 from guides.models import GuidePage
 from home.models import BasePage
 from home.routes import ViewRoutesMixin
+from home.sections import section_index
 
 from .taxonomy import OfferType, StructureType, SupportLevel
 
@@ -400,7 +401,7 @@ class ProviderPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
 
     def tools_with_catalogue_links(self):
         """Each published tool with the page of a published service it replaces, anchored."""
-        catalogue = CatalogueIndexPage.objects.live().first()
+        catalogue = section_index(CatalogueIndexPage)
         tools = self.tools.filter(live=True).prefetch_related("replaces").order_by("name")
         return [
             ProviderTool(tool.name, tool.category_id, catalogue_url(catalogue, tool))

@@ -37,10 +37,11 @@ SECTION_BLOCKS = ("argument", "alternatives", "checklist", "steps")
 LISTING_RENDITION = "fill-480x270"
 
 
-def recently_reviewed_first():
+def recently_reviewed_first(relation=""):
     """Newest review first, and guides nobody has reviewed yet after all the others (on
-    PostgreSQL a descending order would otherwise put them first)."""
-    return F("last_reviewed").desc(nulls_last=True)
+    PostgreSQL a descending order would otherwise put them first). `relation` ("guidepage__")
+    orders rows that lead to a guide."""
+    return F(f"{relation}last_reviewed").desc(nulls_last=True)
 
 
 def listed_guides(guides):

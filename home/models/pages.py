@@ -1,5 +1,6 @@
 """The site root and the plain content pages (about, legal notice, privacy, accessibility)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,11 +8,22 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.legal_blocks import PublisherContactBlock
+from home.site_structure import cached
+from home.view_restrictions import may_be_restricted, private_sections_q
+
+
+class HubPageQuerySet(PageQuerySet):
+    """`.public()` and `.not_public()` read the restricted sections from the cached structure
+    instead of querying every restriction on each call."""
+
+    def private_q(self):
+        return private_sections_q()
 
 
 class BasePage(Page):
@@ -26,6 +38,8 @@ class BasePage(Page):
         ),
     )
 
+    objects = PageManager.from_queryset(HubPageQuerySet)()
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     # What the public API (/api/v2/) shows of every page: each type adds its public fields.
@@ -37,6 +51,40 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+    def route(self, request, path_components):
+        """As Wagtail's, with the child read in one query of its own type (Wagtail reads the
+        base page, then its type's table): the type is the only one this page allows below
+        it, or the one the cached structure records for that slug."""
+        if path_components:
+            child_model = self.child_model(path_components[0])
+            try:
+                child = child_model.objects.child_of(self).get(slug=path_components[0])
+            except child_model.DoesNotExist:
+                return super().route(request, path_components)
+            child._cached_parent_obj = self
+            return child.specific.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def child_model(self, slug):
+        """The page type of this page's child `slug`; Page when there is none."""
+        allowed = self.allowed_subpage_models()
+        if len(allowed) == 1:
+            return allowed[0]
+        types = cached(
+            f"child-types:{self.path}",
+            lambda: dict(self.get_children().values_list("slug", "content_type")),
+        )
+        if slug not in types:
+            return Page
+        return ContentType.objects.get_for_id(types[slug]).model_class() or Page
+
+    def get_view_restrictions(self):
+        """Wagtail's, asked only when a restriction may apply: most pages of the hub are
+        public, and Wagtail's check before serving one costs two queries."""
+        if may_be_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
 
 class HomePage(BasePage):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from home.site_structure import cached
+
 
 class AccessibilityStatus(models.TextChoices):
     """The three mentions RGAA allows; without a valid audit, only « non conforme » is true."""
@@ -119,6 +121,14 @@ class SiteSettings(BaseSiteSetting):
     ]
 
     select_related = ["legal_notice_page", "privacy_page", "accessibility_page"]
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page reads them (header, footer): from the cached structure, which changing
+        them or one of the pages they name replaces."""
+        if site is None:
+            return super().for_site(site)
+        return cached(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
 
     class Meta:
         verbose_name = _("réglages du site")

@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from home.breadcrumbs import breadcrumb_ancestors
+from home.site_structure import cached
 
 register = template.Library()
 
@@ -13,16 +14,18 @@ def main_nav(context):
     """The live, public children of the site root that editors marked "show in menus"."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = []
-    if site:
-        items = (
-            site.root_page.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .only("title", "url_path", "path", "depth")
-        )
+    items = cached(f"main-nav:{site.root_page_id}", lambda: menu_items(site)) if site else []
     return {"items": items, "current": context.get("page"), "request": request}
+
+
+def menu_items(site):
+    return list(
+        site.root_page.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("title", "url_path", "path", "depth")
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -1,5 +1,8 @@
 """The error pages: 503 while the database cannot be reached, 500 for anything else; both
-rendered without the database."""
+rendered without the database.
+
+A page's first read of the database is the site it is for (home/site_lookup.py, on a cache
+miss): the faults are raised there."""
 
 from unittest import mock
 
@@ -22,7 +25,7 @@ def visitor():
     ],
 )
 def test_an_unreachable_database_gives_a_friendly_503(visitor, error):
-    with mock.patch("wagtail.models.Site.find_for_request", side_effect=error):
+    with mock.patch("home.site_lookup.site_for_request", side_effect=error):
         response = visitor.get("/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -33,7 +36,7 @@ def test_an_unreachable_database_gives_a_friendly_503(visitor, error):
 
 
 def test_any_other_fault_gives_the_500_page(visitor):
-    with mock.patch("wagtail.models.Site.find_for_request", side_effect=ValueError("bogue")):
+    with mock.patch("home.site_lookup.site_for_request", side_effect=ValueError("bogue")):
         response = visitor.get("/")
     assert response.status_code == 500
     assert "Le site rencontre un problème" in response.content.decode()

@@ -91,9 +91,7 @@ def test_one_address_trying_many_usernames_is_locked(client, provider, settings)
 
 
 @pytest.mark.django_db
-def test_behind_the_proxy_the_lockout_follows_the_visitor_not_the_proxy(
-    client, provider, settings
-):
+def test_behind_the_proxy_the_lockout_follows_the_visitor_not_the_proxy(client, provider, settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     proxy = "10.0.0.2"
     # The attacker forges a left-most entry; nginx appends its real address.

@@ -57,10 +57,7 @@ ALLOWED = {
             ("application", view)
             for view in ("index", "export", "inspect", "history", "edit", "approve", "reject")
         ),
-        *(
-            ("registration", view)
-            for view in ("index", "export", "inspect", "history", "delete")
-        ),
+        *(("registration", view) for view in ("index", "export", "inspect", "history", "delete")),
     },
     "superuser": {
         *((row, view) for row in ROWS for view in ("index", "export", "inspect", "history")),

@@ -65,9 +65,7 @@ def test_a_second_interruption_marks_it_failed_instead_of_a_third_send(
     )
 
 
-def test_a_send_still_in_progress_is_left_alone(
-    outbox_backend, django_capture_on_commit_callbacks
-):
+def test_a_send_still_in_progress_is_left_alone(outbox_backend, django_capture_on_commit_callbacks):
     email = stuck_in_sending(minutes_ago=2)
     requeue(django_capture_on_commit_callbacks)
     assert mail.outbox == []

@@ -1,0 +1,165 @@
+"""Every public page runs a fixed number of queries, uncached, whatever the amount of content.
+
+One site is built with the factories (a few pages of each kind, with images, topics, tools,
+areas); each test counts one page's queries on it, then on the same site with five times
+more of everything the page could list, and holds both counts to the page's budget (at most
+12, as the hub promises). A query per row makes the second count larger; a new query pushes
+both over the budget. `bench/query_counts.py` lists the queries page by page on a database.
+"""
+
+import datetime
+import itertools
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail_factories import ImageFactory
+
+from catalogue.models import Category
+from home.demo_tools import ensure_home_page
+from home.models import SiteSettings
+from tests.factories.catalogue import (
+    CatalogueIndexPageFactory,
+    CategoryFactory,
+    FreeAlternativeFactory,
+    ProprietaryServiceFactory,
+)
+from tests.factories.diagnostic import DiagnosticPageFactory
+from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory, GuideTestimonyFactory
+from tests.factories.home import StandardPageFactory
+from tests.factories.webinars import WebinarIndexPageFactory, WebinarPageFactory
+from tests.helpers import assert_query_budget, shared_test_data
+
+RESULT = (
+    "/passer-au-libre/?outils=gmail&outils=doodle&departement=35&taille=small"
+    "&moyens=aucun&souhaits=formation"
+)
+
+# Each page's budget: what it costs today, which the hub's promise (12) bounds.
+BUDGETS = {
+    "/": 4,
+    "/a-propos/": 1,
+    "/guides/": 8,
+    "/guides/quitter-gmail/": 9,
+    "/alternatives/": 4,
+    "/alternatives/remplacer/gmail/": 8,
+    "/annuaire/breizh-libre/": 10,
+    "/webinaires/": 6,
+    "/webinaires/choisir-un-hebergeur/": 5,
+    "/passer-au-libre/": 1,
+    RESULT: 11,
+    "/recherche/?q=gmail": 7,
+}
+
+
+class Site:
+    """The pages and catalogue entries a grown site adds to."""
+
+    def __init__(self):
+        self.numbers = itertools.count()
+        home = ensure_home_page()
+        about = StandardPageFactory(parent=home, title="À propos", slug="a-propos")
+        about.show_in_menus = True
+        about.save_revision().publish()
+        settings = SiteSettings.for_site(home.get_site())
+        settings.legal_notice_page = about
+        settings.save()
+        self.catalogue = CatalogueIndexPageFactory(parent=home)
+        self.guides = GuideIndexPageFactory(parent=home)
+        self.directory = DirectoryIndexPageFactory(parent=home)
+        self.webinars = WebinarIndexPageFactory(parent=home)
+        DiagnosticPageFactory(parent=home)
+        for index in (self.catalogue, self.guides, self.directory, self.webinars):
+            index.show_in_menus = True
+            index.save_revision().publish()
+        self.category = CategoryFactory(name="Messagerie", slug="messagerie")
+        self.gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail", category=self.category)
+        self.doodle = ProprietaryServiceFactory(name="Doodle", slug="doodle")
+        self.zimbra = FreeAlternativeFactory(
+            name="Zimbra", slug="zimbra", category=self.category, replaces=[self.gmail]
+        )
+        self.framadate = FreeAlternativeFactory(name="Framadate", replaces=[self.doodle])
+        guide = self.add_guide(slug="quitter-gmail")
+        home.featured_guides = [("guide", guide)]
+        home.save_revision().publish()
+        self.add_provider(slug="breizh-libre")
+        self.add_webinar(slug="choisir-un-hebergeur")
+        self.add_testimony()
+        self.grow(1)  # two of each: what a page shows of its neighbours is there already
+
+    def add_guide(self, **fields):
+        return GuidePageFactory(
+            parent=self.guides,
+            title=fields.pop("title", None) or "Quitter Gmail",
+            listing_image=ImageFactory(description="Un bureau associatif"),
+            topics=[self.category],
+            services=[self.gmail, self.doodle],
+            **fields,
+        )
+
+    def add_testimony(self):
+        return GuideTestimonyFactory(
+            parent=self.guides, tools_before=[self.gmail, self.doodle], tools_after=[self.zimbra]
+        )
+
+    def add_provider(self, **fields):
+        return ProviderPageFactory(
+            parent=self.directory,
+            title=fields.pop("title", None) or "Breizh Libre",
+            logo=ImageFactory(description="Logo de la structure"),
+            tools=[self.zimbra, self.framadate],
+            regions=["bretagne"],
+            departments=["35", "29"],
+            offerings=["hebergement", "formation"],
+            remote=True,
+            **fields,
+        )
+
+    def add_webinar(self, **fields):
+        return WebinarPageFactory(
+            parent=self.webinars,
+            title=fields.pop("title", None) or "Choisir un hébergeur",
+            topics=[self.category],
+            start=timezone.now() + datetime.timedelta(days=7),
+            **fields,
+        )
+
+    def grow(self, times=8):
+        """More of everything a page lists (eight more: five times the small site)."""
+        for _ in range(times):
+            number = next(self.numbers)
+            self.add_guide(title=f"Guide {number}")
+            self.add_testimony()
+            self.add_provider(title=f"Structure {number}")
+            self.add_webinar(title=f"Webinaire {number}")
+            service = ProprietaryServiceFactory(category=self.category)
+            FreeAlternativeFactory(category=self.category, replaces=[service, self.gmail])
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    with shared_test_data(django_db_blocker):
+        yield Site()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", list(BUDGETS))
+def test_the_page_runs_the_same_few_queries_at_two_sizes(client, site, url):
+    response = assert_query_budget(client, url, BUDGETS[url], site.grow)
+    assert response.status_code == 200
+
+
+def test_every_budget_keeps_the_promise():
+    assert max(BUDGETS.values()) <= 12
+
+
+@pytest.mark.django_db
+def test_the_pages_show_what_they_list(client, site):
+    """The budgets count pages that show their content, not empty shells."""
+    assert "Quitter Gmail" in client.get("/guides/").content.decode()
+    assert "Breizh Libre" in client.get("/alternatives/remplacer/gmail/").content.decode()
+    assert "Structure 0" in client.get(RESULT).content.decode()
+    assert "Choisir un hébergeur" in client.get("/webinaires/").content.decode()
+    assert "Zimbra" in client.get("/annuaire/breizh-libre/").content.decode()
+    assert Page.objects.live().count() > 10 and Category.objects.count() >= 2
