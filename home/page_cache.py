@@ -102,6 +102,8 @@ def page_key(request):
 def is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
+        # Wagtail's previews and moderation views render through a simulated request.
+        and not getattr(request, "is_dummy", False)
         and set(request.COOKIES) <= HARMLESS_COOKIES
         and not request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIPPED_PATHS))
     )
@@ -152,7 +154,8 @@ class PageCacheMiddleware:
             generation = found.get(GENERATION_KEY)
             if generation is None:
                 # First use, or the token was evicted: a new one, so no older entry matches.
-                page_cache().add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+                token = uuid.uuid4().hex
+                generation = token if page_cache().add(GENERATION_KEY, token, None) else None
         except Exception:
             logger.warning("Cache des pages injoignable : page servie sans lui.", exc_info=True)
             return None, None
