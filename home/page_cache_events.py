@@ -9,6 +9,7 @@ or deletion, except for the figures Wagtail records about an image or a document
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import DraftStateMixin
 from wagtail.signals import page_unpublished, post_page_move, unpublished
 
@@ -41,19 +42,26 @@ def watch(*models):
 
 
 def is_watched(instance):
-    return isinstance(instance, tuple(_watched))
+    return is_watched_model(type(instance))
 
 
-def changes_what_visitors_see(instance, update_fields):
+def is_watched_model(model):
+    return issubclass(model, tuple(_watched))
+
+
+def changes_what_visitors_see(instance, update_fields, created=False):
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return False
+    # Wagtail creates a site's settings with their defaults the first time a page reads them.
+    if created and isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
         return False
     # A draft that was never published, or an unpublished one edited: offline either way.
     # Going offline itself is the `unpublished` signal's business.
     return not isinstance(instance, DraftStateMixin) or instance.live
 
 
-def on_save(sender, instance, update_fields=None, **kwargs):
-    if is_watched(instance) and changes_what_visitors_see(instance, update_fields):
+def on_save(sender, instance, created=False, update_fields=None, **kwargs):
+    if is_watched(instance) and changes_what_visitors_see(instance, update_fields, created):
         invalidate()
 
 

@@ -12,8 +12,10 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.snippets.models import get_snippet_models
 
 from catalogue.models import FreeAlternative
 from directory.models import Offering, Region
@@ -21,6 +23,7 @@ from guides.models import GuidePage
 from home.groups import EDITORS
 from home.models import SiteSettings
 from home.page_cache import GENERATION_KEY, STATUS_HEADER
+from home.page_cache_events import is_watched_model
 from tests.helpers import log_in
 from webinars import booking
 from webinars.models import Registration, RegistrationStatus, WebinarPage
@@ -351,3 +354,9 @@ def test_one_commit_replaces_the_generation_once(committed):
         for name in ("Un", "Deux", "Trois"):
             Offering.objects.create(slug=name.lower(), name=name)
     assert len(callbacks) == 1
+
+
+def test_every_kind_of_content_editors_publish_retires_the_cached_pages():
+    """A new snippet, setting or page type is watched without anyone having to remember."""
+    models = [*get_page_models(), *get_snippet_models(), *settings_registry]
+    assert [model for model in models if not is_watched_model(model)] == []
