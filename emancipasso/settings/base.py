@@ -169,6 +169,17 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Never served from the page cache: the admin, documents (privacy checked on each download)
 # and the search (each search is counted for the editors' list of popular searches).
 PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/documents/", "/recherche/"]
+# A caching reverse proxy in front (Varnish, nginx with a purge module...): Wagtail sends a
+# PURGE for a page's address to this endpoint when the page is published or unpublished.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 # "Backend not officially supported": home.cache.DatabaseCache increments atomically, which is
 # what django-ratelimit asks of a cache. Add to this list rather than replacing it.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

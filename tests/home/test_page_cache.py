@@ -357,6 +357,6 @@ def test_one_commit_replaces_the_generation_once(committed):
 
 
 def test_every_kind_of_content_editors_publish_retires_the_cached_pages():
-    """A new snippet, setting or page type is watched without anyone having to remember."""
+    """A new page type, snippet or setting that nobody declared with `watch()` fails here."""
     models = [*get_page_models(), *get_snippet_models(), *settings_registry]
     assert [model for model in models if not is_watched_model(model)] == []
