@@ -7,3 +7,8 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from catalogue import views  # noqa: F401 - fills the page's route views (see home.routes)
+        from catalogue.models import Category, FreeAlternative, ProprietaryService
+        from home import page_cache_events
+
+        # Entries show on the catalogue, the service pages, the guides and the directory.
+        page_cache_events.watch(Category, ProprietaryService, FreeAlternative)

@@ -23,7 +23,7 @@ from .matching import match_providers
 from .models import DiagnosticPage
 from .result import build_result
 from .support_forms import ANSWERS_FIELD, PlanByEmailForm, SupportRequestForm, result_form
-from .views import base_context
+from .views import answers_stay_private, base_context
 
 SENT_SALT = "diagnostic.support.sent"
 SENT_MAX_AGE = 2 * 24 * 3600  # a confirmation link is worth keeping open for a day or two
@@ -140,6 +140,7 @@ def ask_help(request, page):
 
 
 @serves(DiagnosticPage, "support_sent")
+@answers_stay_private
 def support_sent(request, page):
     """The confirmation: what was sent, and to whom, as the signed parameter says."""
     try:

@@ -5,12 +5,18 @@ form: `?…&modifier=1` shows the form filled with the answers instead, so the r
 A query string too long for Django (more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS) is read up to
 that limit instead of failing, and what could not be read is reported like any other ignored
 value.
+
+The answers are one association's: a page built from them is marked `private`, so that no
+shared cache keeps it (home/page_cache.py), while the blank form is cached like any page.
 """
+
+from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 
 from home.routes import serves
 
@@ -30,6 +36,19 @@ def read_params(request):
         limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS or 1000
         fields = request.META.get("QUERY_STRING", "").split("&")[:limit]
         return QueryDict("&".join(fields)), True
+
+
+def answers_stay_private(view):
+    """Marks the answer `private` when the address carries a query string (the answers)."""
+
+    @wraps(view)
+    def private_when_answered(request, page, *args, **kwargs):
+        response = view(request, page, *args, **kwargs)
+        if request.META.get("QUERY_STRING"):
+            patch_cache_control(response, private=True)
+        return response
+
+    return private_when_answered
 
 
 def diagnostic_form(request):
@@ -63,6 +82,7 @@ def base_context(page, form):
 
 
 @serves(DiagnosticPage, "diagnostic")
+@answers_stay_private
 def diagnostic(request, page):
     form = diagnostic_form(request)
     context = base_context(page, form)
@@ -73,6 +93,7 @@ def diagnostic(request, page):
 
 
 @serves(DiagnosticPage, "print")
+@answers_stay_private
 def print_view(request, page):
     """The plan alone, without the site's navigation, laid out for paper."""
     form = diagnostic_form(request)
@@ -83,6 +104,7 @@ def print_view(request, page):
 
 
 @serves(DiagnosticPage, "board_kit")
+@answers_stay_private
 def board_kit(request, page):
     """One printable page for the board: why change these tools, and the decision to adapt."""
     form = diagnostic_form(request)

@@ -10,9 +10,14 @@ class DirectoryConfig(AppConfig):
         from wagtail.models import AbstractPage
         from wagtail.permissions import register_permission_policy
 
+        from home import page_cache_events
+
         from . import signal_handlers, views  # noqa: F401 - route views (home.routes), signals
+        from .models import Department, Offering, Region
         from .permissions import MaintainerPagePermissionPolicy
 
         # Replaces Wagtail's page policy for every page type, so that a maintainer record
         # counts wherever Wagtail checks page permissions.
         register_permission_policy(AbstractPage, MaintainerPagePermissionPolicy())
+        # The taxonomy names the directory's filters and every profile's places and services.
+        page_cache_events.watch(Region, Department, Offering)

@@ -143,7 +143,9 @@ def who_can_help_with_a_guide(guide, request):
         FreeAlternative.objects.live()
         .filter(
             Q(pk__in=FreeAlternative.objects.filter(replaces__guides=guide).values("pk"))
-            | Q(pk__in=guide.tools_after.values("pk"))
+            # "id", not "pk": a preview's guide holds its tools in a modelcluster list, which
+            # knows only real field names.
+            | Q(pk__in=guide.tools_after.values("id"))
         )
         .annotate(offered_by=Count("providers", filter=Q(providers__in=providers), distinct=True))
         .filter(offered_by__gt=0)

@@ -6,7 +6,12 @@ class WebinarsConfig(AppConfig):
     verbose_name = "Webinaires"
 
     def ready(self):
+        from home import page_cache_events
         from webinars import (
             signals,  # noqa: F401 - connects the receivers
             views,  # noqa: F401 - fills the pages' route views (see home.routes)
         )
+        from webinars.models import Registration
+
+        # A confirmed or cancelled registration changes the places left a webinar page shows.
+        page_cache_events.watch(Registration)

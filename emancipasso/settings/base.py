@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "home.security_headers.PermissionsPolicyMiddleware",
     # Before anything reads the query string: no NUL or other control character gets further.
     "home.control_characters.StripControlCharactersMiddleware",
+    # Anonymous pages from the shared cache, before the session is read (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,16 +145,44 @@ if IS_POSTGRESQL:
 # One cache shared by every process (the form rate limits count across all workers): Redis
 # when REDIS_URL is set, otherwise a table of the database (`manage.py createcachetable`).
 # Never a per-process cache: django-ratelimit's check django_ratelimit.E003 refuses one.
+# Whole pages for anonymous visitors go to a cache of their own ("pages", home/page_cache.py),
+# so that filling it never evicts a rate limit counter.
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "emancipasso",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "emancipasso"), ("pages", "emancipasso-pages"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "home.cache.DatabaseCache", "LOCATION": "emancipasso_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "home.cache.DatabaseCache", "LOCATION": "emancipasso_cache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "emancipasso_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
+# Seconds a page stays in that cache (0: no page cache). Every change visitors could see
+# retires all cached pages at once (home/page_cache_events.py); this bounds only what depends
+# on the clock (a webinar starting, a registration closing).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Never served from the page cache: the admin, documents (privacy checked on each download)
+# and the search (each search is counted for the editors' list of popular searches).
+PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/documents/", "/recherche/"]
+# A caching reverse proxy in front (Varnish, nginx with a purge module...): Wagtail sends a
+# PURGE for a page's address to this endpoint when the page is published or unpublished.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 # "Backend not officially supported": home.cache.DatabaseCache increments atomically, which is
 # what django-ratelimit asks of a cache. Add to this list rather than replacing it.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -17,7 +17,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # A per-process cache in tests only: the suite counts queries (django_assert_num_queries) and
 # Wagtail reads its site paths from the cache, so a database cache would change every count.
 # The shared backends are tested in tests/home/test_form_protection.py with several processes.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off: many tests change data and render a page again in the same breath. The page cache's own
+# tests (tests/home/test_page_cache.py) turn it on.
+PAGE_CACHE_SECONDS = 0
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]  # noqa: F405
 COMPRESS_ENABLED = False
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"  # noqa: F405

@@ -34,7 +34,11 @@ from home.models import BasePage
 from home.routes import ViewRoutesMixin
 
 SECTION_BLOCKS = ("argument", "alternatives", "checklist", "steps")
-LISTING_RENDITION = "fill-480x270"
+# A guide card's image, as its template's {% picture %} asks for it: AVIF, then WebP, then JPEG
+# for older browsers, on the page's white where the original is transparent.
+LISTING_RENDITIONS = [
+    f"fill-480x270|format-{kind}|bgcolor-ffffff" for kind in ("avif", "webp", "jpeg")
+]
 
 
 def recently_reviewed_first(relation=""):
@@ -54,7 +58,7 @@ def listed_guides(guides):
             "topics",
             Prefetch(
                 "listing_image",
-                queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+                queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
             ),
         )
         .order_by(recently_reviewed_first(), "title")

@@ -1,0 +1,80 @@
+"""The page cache is shared by every process: one fills it, another is served from it, and a
+change made in one retires the page for the other (home/page_cache.py).
+
+With Redis (db 5 here) this runs on any test database: the other process is served from the
+cache without reading its own database. With the database cache, both processes must share the
+test database, which only PostgreSQL allows.
+"""
+
+import uuid
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from home.page_cache import STATUS_HEADER
+from tests.factories.home import StandardPageFactory
+from tests.helpers import run_project_python
+
+REDIS_URL = "redis://127.0.0.1:6379/5"
+REDIS_CACHE = ("django_redis.cache.RedisCache", REDIS_URL)
+DATABASE_CACHE = ("django.core.cache.backends.db.DatabaseCache", "emancipasso_page_cache")
+
+
+def postgresql_url():
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def other_process_visits(cache, prefix, url):
+    env = {"DATABASE_URL": postgresql_url()} if connection.vendor == "postgresql" else {}
+    result = run_project_python(
+        ["-m", "tests.home.page_cache_worker", *cache, prefix, url],
+        "emancipasso.settings.test",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def available(cache):
+    if cache is REDIS_CACHE:
+        try:
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
+        except redis.ConnectionError:
+            pytest.skip(f"Redis ne répond pas sur {REDIS_URL}")
+    elif connection.vendor != "postgresql":
+        pytest.skip("plusieurs processus ne partagent la base de test que sur PostgreSQL")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("cache", [REDIS_CACHE, DATABASE_CACHE], ids=["redis", "base"])
+def test_one_process_fills_the_cache_and_another_is_served_from_it(cache, settings, request):
+    available(cache)
+    home_page = request.getfixturevalue("home_page")
+    backend, location = cache
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": backend, "LOCATION": location, "KEY_PREFIX": prefix},
+    }
+    if cache is DATABASE_CACHE:
+        call_command("createcachetable")
+    page = StandardPageFactory(parent=home_page, title="Page partagée", slug="partagee")
+    try:
+        assert Client().get("/partagee/")[STATUS_HEADER] == "miss"
+        assert other_process_visits(cache, prefix, "/partagee/") == "hit"
+
+        page.title = "Page partagée, revue"
+        page.save_revision().publish()  # committed: the generation is replaced at once
+        assert other_process_visits(cache, prefix, "/partagee/") != "hit"
+    finally:
+        if cache is REDIS_CACHE:
+            caches["pages"].delete_pattern("*")  # this test's prefix only
+        else:
+            caches["pages"].clear()
