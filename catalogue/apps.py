@@ -8,7 +8,7 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         from catalogue import views  # noqa: F401 - fills the page's route views (see home.routes)
         from catalogue.models import Category, FreeAlternative, ProprietaryService
-        from home import page_cache_events
+        from home import content_changes
 
         # Entries show on the catalogue, the service pages, the guides and the directory.
-        page_cache_events.watch(Category, ProprietaryService, FreeAlternative)
+        content_changes.watch(Category, ProprietaryService, FreeAlternative)

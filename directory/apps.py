@@ -10,7 +10,7 @@ class DirectoryConfig(AppConfig):
         from wagtail.models import AbstractPage
         from wagtail.permissions import register_permission_policy
 
-        from home import page_cache_events
+        from home import content_changes
 
         from . import signal_handlers, views  # noqa: F401 - route views (home.routes), signals
         from .models import Department, Offering, Region
@@ -20,4 +20,4 @@ class DirectoryConfig(AppConfig):
         # counts wherever Wagtail checks page permissions.
         register_permission_policy(AbstractPage, MaintainerPagePermissionPolicy())
         # The taxonomy names the directory's filters and every profile's places and services.
-        page_cache_events.watch(Region, Department, Offering)
+        content_changes.watch(Region, Department, Offering)

@@ -12,17 +12,14 @@ class HomeConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
 
-        from . import page_cache_events
-        from .signals import connect as forget_site_structure_on_changes
+        from . import content_changes
         from .site_address import sync_default_site
-
-        forget_site_structure_on_changes()
 
         # Once per migrate, after every app's tables exist (Wagtail creates the first site).
         post_migrate.connect(sync_default_site, sender=self)
         # What every page may show: the pages themselves (the navigation is the page tree),
         # who may see them, the sites, images and documents, the site settings (footer).
-        page_cache_events.watch(
+        content_changes.watch(
             Page,
             PageViewRestriction,
             Site,
@@ -31,4 +28,4 @@ class HomeConfig(AppConfig):
             BaseSiteSetting,
             BaseGenericSetting,
         )
-        page_cache_events.connect()
+        content_changes.connect()

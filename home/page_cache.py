@@ -16,7 +16,7 @@ address; a view whose query string is personal marks its answer `private`. The a
 editors' popular searches) never reach it (`PAGE_CACHE_SKIPPED_PATHS`).
 
 Invalidation is one generation token for the whole site, replaced after each change visitors
-could see (home/page_cache_events.py). An entry is stored with the token read before the page
+could see (home/content_changes.py). An entry is stored with the token read before the page
 was rendered and served only while the token is unchanged: a page rendered from rows that were
 about to change is never served after the change, in any process.
 """
@@ -27,7 +27,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
@@ -48,42 +47,6 @@ REFUSED_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 
 def page_cache():
     return caches[CACHE_ALIAS]
-
-
-def invalidate():
-    """Replace the generation once the current transaction commits (at once outside one).
-
-    After the commit, not before: a page rendered in between from the old rows is stored
-    under the old token. Once per transaction, however many rows it changes (a demo load
-    saves hundreds). A failure is logged, never raised: the change itself is committed.
-    """
-    connection = transaction.get_connection()
-    pending = getattr(connection, "pending_page_cache_bump", None)
-    if pending is not None and pending.is_still_due(connection):
-        return
-    connection.pending_page_cache_bump = PendingBump(connection.run_on_commit)
-    transaction.on_commit(connection.pending_page_cache_bump)
-
-
-class PendingBump:
-    """The replacement scheduled for the transaction under way.
-
-    Django gives the connection a new list of on-commit callbacks when the transaction ends
-    and when a savepoint is rolled back: while the list is the one it joined and it has not
-    run, it is still due, and a second change needs no second replacement.
-    """
-
-    def __init__(self, queue):
-        self.queue = queue
-        self.done = False
-
-    def is_still_due(self, connection):
-        in_the_same_transaction = connection.run_on_commit is self.queue
-        return connection.in_atomic_block and in_the_same_transaction and not self.done
-
-    def __call__(self):
-        self.done = True
-        new_generation()
 
 
 def new_generation():

@@ -4,8 +4,8 @@ The menu, the breadcrumb trail, the sections under a view restriction, the site 
 the addresses of the section indexes change only when an editor publishes, unpublishes,
 moves or deletes a page, changes a view restriction, a site or the settings. Each is kept in
 the shared cache (Redis, or the database cache) under a version token, and every such change
-replaces the token (`forget_site_structure`, connected to those events in `home/signals.py`):
-entries of an older token are never read again and expire by themselves.
+replaces the token (`new_version`, called on those events by
+`home/content_changes.py`): entries of an older token are never read again and expire by themselves.
 
 The token is replaced at once and again when the transaction commits. A request that read
 the old token and computes from the old rows stores its result under the old token, which no
@@ -19,7 +19,6 @@ import uuid
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import transaction
 
 VERSION_KEY = "site-structure:version"
 # Entries of replaced tokens are never read again: this only bounds how long they stay.
@@ -54,14 +53,10 @@ def cached(name, compute):
     return value
 
 
-def forget_site_structure(**kwargs):
-    """Every cached fact is stale: a new token now, and another once the change is committed
-    (a request between the two may have stored what it read before the commit)."""
-    _replace_version()
-    transaction.on_commit(_replace_version)
-
-
-def _replace_version():
+def new_version():
+    """Every cached fact is stale. Called when a change is made, and again once it is
+    committed (home/content_changes.py): a request between the two may have stored what it
+    read before the commit."""
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, timeout=None)
     if getattr(_request, "active", False):

@@ -6,7 +6,7 @@ class WebinarsConfig(AppConfig):
     verbose_name = "Webinaires"
 
     def ready(self):
-        from home import page_cache_events
+        from home import content_changes
         from webinars import (
             signals,  # noqa: F401 - connects the receivers
             views,  # noqa: F401 - fills the pages' route views (see home.routes)
@@ -14,4 +14,4 @@ class WebinarsConfig(AppConfig):
         from webinars.models import Registration
 
         # A confirmed or cancelled registration changes the places left a webinar page shows.
-        page_cache_events.watch(Registration)
+        content_changes.watch(Registration)

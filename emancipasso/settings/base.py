@@ -166,7 +166,7 @@ else:
         },
     }
 # Seconds a page stays in that cache (0: no page cache). Every change visitors could see
-# retires all cached pages at once (home/page_cache_events.py); this bounds only what depends
+# retires all cached pages at once (home/content_changes.py); this bounds only what depends
 # on the clock (a webinar starting, a registration closing).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Never served from the page cache: the admin, documents (privacy checked on each download)

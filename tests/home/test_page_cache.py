@@ -20,10 +20,10 @@ from wagtail.snippets.models import get_snippet_models
 from catalogue.models import FreeAlternative
 from directory.models import Offering, Region
 from guides.models import GuidePage
+from home.content_changes import is_watched_model
 from home.groups import EDITORS
 from home.models import SiteSettings
 from home.page_cache import GENERATION_KEY, STATUS_HEADER
-from home.page_cache_events import is_watched_model
 from tests.helpers import log_in
 from webinars import booking
 from webinars.models import Registration, RegistrationStatus, WebinarPage
@@ -49,7 +49,7 @@ def committed(django_capture_on_commit_callbacks):
     """
 
     def transaction_of_its_own():
-        connection.pending_page_cache_bump = None
+        connection.pending_content_change = None
         return django_capture_on_commit_callbacks(execute=True)
 
     return transaction_of_its_own
