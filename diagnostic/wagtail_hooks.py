@@ -78,6 +78,4 @@ def diagnostic_on_a_service_page(service, request):
 @hooks.register(ROBOTS_DISALLOW_HOOK)
 def diagnostic_results_stay_out_of_search_engines(request):
     """A diagnostic's answers travel in the query string: its results, kit and printout."""
-    return [
-        f"{page.get_url(request)}*?" for page in DiagnosticPage.objects.live().only("url_path")
-    ]
+    return [f"{page.get_url(request)}*?" for page in DiagnosticPage.objects.live().only("url_path")]
