@@ -1,6 +1,7 @@
 """Time and SQL queries of every public page, in-process, production settings, no page cache.
 
-    createdb -T emancipasso_bulk10k emancipasso_bench   # or: load_demo_content + generate_bulk_content
+    # a database with the demo and generate_bulk_content, e.g. a copy of one:
+    createdb -T emancipasso_bulk10k emancipasso_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/emancipasso_bench \\
         .venv/bin/python bench/public_pages.py --requests 5 --max-seconds 20
 
@@ -96,7 +97,8 @@ def main():
     wanted = [part for part in args.only.split(",") if part]
     providers = ProviderPage.objects.live().count()
     print(f"{providers} live providers; load average {os.getloadavg()[0]:.2f}")
-    print(f"{'page':<26} {'status':>6} {'queries':>7} {'p50 ms':>8} {'max ms':>8} {'bytes':>9}  path")
+    header = f"{'page':<26} {'status':>6} {'queries':>7} {'p50 ms':>8} {'max ms':>8}"
+    print(f"{header} {'bytes':>9}  path")
     for label, url in PAGES:
         if wanted and not any(part in url for part in wanted):
             continue

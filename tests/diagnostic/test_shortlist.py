@@ -28,7 +28,7 @@ DEPARTMENTS = ["35", "29", "56", "69", "75"]
 @pytest.fixture
 def directory_of_forty(home_page):
     """Forty providers with facts drawn at random (seeded), many tied on score and date."""
-    draw = random.Random(15)
+    draw = random.Random(15)  # noqa: S311 (test data, not secrets)
     gmail = ProprietaryServiceFactory(live=True, slug="gmail")
     doodle = ProprietaryServiceFactory(live=True, slug="doodle")
     tools = [
