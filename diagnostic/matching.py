@@ -18,7 +18,9 @@ le moment"), higher score first, then the most recently reviewed profile, then t
 At most five. When none fits, the result says so and offers the closest remote providers.
 
 `rank()` is pure and works on `ProviderFacts`; `load_candidates()` reads them from the database
-in a fixed number of queries, whatever the size of the directory.
+in a fixed number of queries. With thousands of providers, `shortlist()` first computes the same
+score in the database, from the directory's listing facts, and keeps only the providers that can
+make the result (those tied with the last one included): the ranking is still `rank()`'s.
 """
 
 import datetime
@@ -26,12 +28,26 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, Least, Rank
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
 from catalogue.models import FreeAlternative
 from diagnostic.answers import Means, Wish
-from directory.models import ProviderPage
+from directory import listing_facts
+from directory.models import ListingFact, Offering, ProviderPage
 
 DEPARTMENT, REGION, REMOTE = "departement", "region", "distance"
 AREA_POINTS = {DEPARTMENT: 30, REGION: 20, REMOTE: 10}
@@ -232,9 +248,12 @@ def candidate_pages(answers):
     return providers.filter(pk__in=ProviderPage.objects.filter(area).values("pk"))
 
 
-def load_candidates(answers, alternatives):
-    """ProviderFacts of the candidates, in six queries however many providers there are."""
+def load_candidates(answers, alternatives, provider_ids=None):
+    """ProviderFacts of the candidates (among `provider_ids` when given), in six queries
+    however many providers there are."""
     pages = candidate_pages(answers)
+    if provider_ids is not None:
+        pages = pages.filter(pk__in=provider_ids)
     rows = list(
         pages.values_list(
             "pk",
@@ -293,8 +312,101 @@ def find_providers(answers, alternatives=None, limit=MAX_MATCHES):
     """The Proposal for these answers, with provider pages, in a fixed number of queries."""
     if alternatives is None:
         alternatives = load_alternatives(answers.service_ids)
-    candidates = load_candidates(answers, alternatives)
+    candidates = load_candidates(answers, alternatives, shortlist(answers, alternatives, limit))
     return with_pages(rank(answers, candidates, alternatives, limit))
+
+
+# Shortlisting in the database --------------------------------------------------------------
+
+
+def _count(facet, values):
+    """How many of the provider's listing facts are of this facet and among these values."""
+    return Count("pk", filter=Q(facet=facet, value__in=values))
+
+
+def _points(condition, points):
+    return Case(When(condition, then=Value(points)), default=Value(0))
+
+
+def scored_providers(answers, alternatives):
+    """Rows (provider id, accepting, last reviewed, score, fits, remote) of the listed
+    providers of the area, scored as score() does, from one pass over their listing facts.
+
+    Listing facts exist for live public providers only; a département fact stands for the
+    départements covered and those of the régions covered entirely, a région fact for the
+    régions covered and those of the départements covered (see directory.listing_facts)."""
+    tools_by_service = defaultdict(list)
+    for alternative in alternatives:
+        tools_by_service[alternative.service_id].append(str(alternative.pk))
+    wished = [
+        Offering.objects.filter(slug__in=slugs).values(value=Cast("pk", CharField()))
+        for slugs in wished_offerings(answers)
+    ]
+    counts = {"remote_facts": _count(listing_facts.REMOTE, [listing_facts.YES])}
+    if answers.department is not None:
+        counts["department_facts"] = _count(listing_facts.DEPARTMENT, [str(answers.department.pk)])
+        counts["region_facts"] = _count(listing_facts.REGION, [str(answers.region.pk)])
+    for number, tools in enumerate(tools_by_service.values()):
+        counts[f"service_{number}"] = _count(listing_facts.TOOL, tools)
+    for number, offerings in enumerate(wished):
+        counts[f"wish_{number}"] = _count(listing_facts.OFFERING, offerings)
+    services = [_points(Q(**{f"service_{n}__gt": 0}), 1) for n in range(len(tools_by_service))]
+    wishes = [_points(Q(**{f"wish_{n}__gt": 0}), 1) for n in range(len(wished))]
+    area = (
+        [
+            When(Q(department_facts__gt=0), then=Value(AREA_POINTS[DEPARTMENT])),
+            When(Q(region_facts__gt=0), then=Value(AREA_POINTS[REGION])),
+        ]
+        if answers.department is not None
+        else []
+    )
+    area.append(When(Q(remote_facts__gt=0), then=Value(AREA_POINTS[REMOTE])))
+    total = Case(*area, default=Value(0))
+    if services:
+        total += Least(sum(services, Value(0)), Value(MAX_TOOLS_COUNTED)) * TOOL_POINTS
+    for points in wishes:
+        total += points * OFFERING_POINTS
+    if answers.small_budget:
+        total += _points(Q(provider__prices_adapted=True), PRICE_POINTS)
+    relevant = Q()
+    for count in counts.values():
+        relevant |= count.filter
+    fits = GreaterThan(sum([*services, *wishes], Value(0)), 0)
+    return (
+        ListingFact.objects.filter(relevant)
+        .values("provider_id")
+        .annotate(
+            accepting=F("provider__accepting_new_associations"),
+            reviewed=F("provider__last_reviewed"),
+            **counts,
+        )
+        .annotate(
+            area=Case(*area, default=Value(0)),
+            score=total,
+            fits=ExpressionWrapper(fits, BooleanField()),
+        )
+        .filter(area__gt=0)
+    )
+
+
+def _first_with_ties(scored, count):
+    """Ids of the first `count` providers in rank()'s order, and of all those tied with the
+    last of them on everything but the title (rank() breaks those ties), in one query."""
+    place = Window(
+        Rank(), order_by=[F("accepting").desc(), F("score").desc(), F("reviewed").desc()]
+    )
+    ranked = scored.annotate(place=place).filter(place__lte=count)
+    return [row["provider_id"] for row in ranked]
+
+
+def shortlist(answers, alternatives, limit=MAX_MATCHES):
+    """Ids of the only providers rank() can propose: the best fitting ones, or, when none
+    fits, the best remote ones; three or four queries over the relevant listing facts."""
+    scored = scored_providers(answers, alternatives)
+    fitting = _first_with_ties(scored.filter(fits=True), limit)
+    if fitting:
+        return fitting
+    return _first_with_ties(scored.filter(remote_facts__gt=0), MAX_FALLBACK)
 
 
 def match_providers(answers, limit=MAX_MATCHES):

@@ -7,14 +7,16 @@ provider or guide, so the page costs the same whatever the size of the directory
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.fields import StreamField
 
 from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative
 from diagnostic.matching import AlternativeFact, directory_query, find_providers
 from diagnostic.plan import build_plan, needs_global_rethink
-from directory.models import DirectoryIndexPage, ProviderPage
+from directory import listing_facts
+from directory.models import DirectoryIndexPage, ListingFact, ProviderPage
 from guides.models import GuidePage, recently_reviewed_first
 from guides.models.choices import GuideKind
 from guides.testimonies import similar_testimonies
@@ -82,20 +84,34 @@ def live_alternatives(service_ids):
     return found
 
 
-def hosting_providers(alternative_ids):
-    """{alternative id: live public providers that list it among their tools}, by title: the
-    rows of the providers' tools, each with its provider, in one query."""
-    rows = (
-        ProviderPage.tools.through.objects.filter(
-            freealternative_id__in=alternative_ids,
-            providerpage__in=ProviderPage.objects.live().public(),
+def hosting_providers(alternative_ids, proposed=()):
+    """{alternative id: the first live public providers that list it among their tools}: those
+    the result proposes, then remote ones, then open ones, then by title; a few per
+    alternative, in two queries whatever the size of the directory (its listing facts)."""
+    first = ListingFact.objects.filter(
+        facet=listing_facts.TOOL, value__in=[str(pk) for pk in alternative_ids]
+    ).annotate(
+        place=Window(
+            RowNumber(),
+            partition_by=[F("value")],
+            order_by=[
+                Case(When(provider_id__in=list(proposed), then=Value(0)), default=Value(1)),
+                F("remote").desc(),
+                F("provider__accepting_new_associations").desc(),
+                F("provider__title").asc(),
+                F("provider_id").asc(),
+            ],
         )
-        .select_related("providerpage")
-        .order_by("-providerpage__accepting_new_associations", "providerpage__title")
     )
+    rows = list(
+        first.filter(place__lte=MAX_HOSTS_NAMED)
+        .order_by("value", "place")
+        .values_list("provider_id", "value")
+    )
+    pages = ProviderPage.objects.filter(pk__in=[pk for pk, _ in rows]).in_bulk()
     by_alternative = defaultdict(list)
-    for row in rows:
-        by_alternative[row.freealternative_id].append(row.providerpage)
+    for pk, value in rows:
+        by_alternative[int(value)].append(pages[pk])
     return by_alternative
 
 
@@ -179,13 +195,14 @@ def build_result(page, answers):
         for service_id in alternative.chosen_service_ids
     ]
     proposal = find_providers(answers, alternatives=facts)
+    proposed = {match.provider.pk for match in proposal.matches + proposal.fallback}
     advice = tool_advice(
         answers,
         alternatives,
-        hosting_providers([alternative.pk for alternative in alternatives]),
+        hosting_providers([alternative.pk for alternative in alternatives], proposed),
         guides_by_service(answers.service_ids),
         section_index(CatalogueIndexPage),
-        proposed={match.provider.pk for match in proposal.matches + proposal.fallback},
+        proposed=proposed,
     )
     efforts = {item.service.pk: item.effort for item in advice}
     first_match = proposal.matches[0].provider if proposal.matches else None

@@ -6,6 +6,7 @@ Only live, public profiles, and only what a profile page shows: never the contac
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from wagtail.models import Site
 
 from catalogue.open_data import CATALOGUE
 from home.open_data import (
@@ -23,14 +24,22 @@ from home.open_data import (
 
 from .models import ProviderPage
 
+CHUNK = 500
+
 
 def published_providers():
-    return (
+    """Live public profiles, read by chunks (each with its relations) rather than all at once,
+    sharing one copy of the site's root paths (else each profile's URL reads the cache)."""
+    providers = (
         ProviderPage.objects.live()
         .public()
         .prefetch_related("offerings", "regions", "departments", "links", "tools")
         .order_by("title")
     )
+    root_paths = Site.get_site_root_paths()
+    for provider in providers.iterator(chunk_size=CHUNK):
+        provider._wagtail_cached_site_root_paths = root_paths
+        yield provider
 
 
 def chatonsinfos_url(provider):

@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, prefetch_related_objects
-from django.db.models.functions import Lower
+from django.db.models import Count, F, Q, Window, prefetch_related_objects
+from django.db.models.functions import Lower, RowNumber
 
 from catalogue.models import FreeAlternative
 from directory.models import DirectoryIndexPage, ProviderPage
@@ -45,71 +45,98 @@ class DirectoryLink:
 
 
 def providers_for_service(service, request):
-    """Live providers of a published alternative to this service, from three queries whatever
-    their number: hosts, trainers and advisers, and for each alternative (by id) who offers it."""
-    rows = (
-        ProviderPage.objects.live()
-        .public()
-        .filter(tools__replaces=service, tools__live=True)
-        .annotate(
-            alternative_id=F("tools"),
-            alternative_slug=F("tools__slug"),
-            alternative_name=F("tools__name"),
-            alternative_hostable=F("tools__self_hostable"),
-        )
-        .select_related("logo")
-        .order_by("title", "pk")
+    """Who offers the live alternatives of this service, in five queries whatever their
+    number: a few hosts, a few trainers and advisers (their cards), and for each alternative
+    how many offer it and the first few by name."""
+    listed = ProviderPage.objects.live().public()
+    offers = ProviderPage.tools.through.objects.filter(
+        freealternative__in=FreeAlternative.objects.live().filter(replaces=service),
+        providerpage__in=listed,
     )
-    providers, by_alternative, alternatives = {}, defaultdict(list), {}
-    for row in rows:
-        by_alternative[row.alternative_id].append(providers.setdefault(row.pk, row))
-        alternatives[row.alternative_id] = row
-    prefetch_related_objects(list(providers.values()), "offerings", "regions", "departments")
-    base = _directory_url(request) if providers else ""
-    hosts, helpers, hosted = _split(providers, by_alternative, alternatives)
+    hosting = ProviderPage.objects.filter(offerings__slug=HOSTING).values("pk")
+    hosts = offers.filter(freealternative__self_hostable=True, providerpage__in=hosting)
+    alternatives = list(
+        offers.values("freealternative_id")
+        .annotate(
+            slug=F("freealternative__slug"),
+            name=F("freealternative__name"),
+            offered=Count("providerpage_id"),
+            hosted=Count("providerpage_id", filter=Q(pk__in=hosts.values("pk"))),
+        )
+        .order_by(Lower("freealternative__name"))
+    )
+    if not alternatives:
+        return {"offered_by": {}}
+    card_ids = _first_hosts_and_helpers(listed, offers, hosts)
+    first_few_ids = _first_few_per_alternative(listed, offers)
+    pages = _pages({pk for pk, _ in card_ids} | {pk for pk, _ in first_few_ids})
+    cards = [pages[pk] for pk, _ in card_ids]
+    prefetch_related_objects(cards, "offerings", "regions", "departments")
+    host_ids = {pk for pk, host in card_ids if host}
+    first_few = defaultdict(list)
+    for pk, alternative_id in first_few_ids:
+        first_few[alternative_id].append(pages[pk])
+    base = _directory_url(request)
+    service_hosts = [card for card in cards if card.pk in host_ids]
+    service_helpers = [card for card in cards if card.pk not in host_ids]
     return {
-        "service_hosts": hosts[:MAX_PROVIDERS_PER_SECTION],
-        "more_service_hosts": len(hosts) > MAX_PROVIDERS_PER_SECTION,
-        "service_helpers": helpers[:MAX_PROVIDERS_PER_SECTION],
-        "more_service_helpers": len(helpers) > MAX_PROVIDERS_PER_SECTION,
+        "service_hosts": service_hosts[:MAX_PROVIDERS_PER_SECTION],
+        "more_service_hosts": len(service_hosts) > MAX_PROVIDERS_PER_SECTION,
+        "service_helpers": service_helpers[:MAX_PROVIDERS_PER_SECTION],
+        "more_service_helpers": len(service_helpers) > MAX_PROVIDERS_PER_SECTION,
         "directory_url": base,
         "hosting_links": [
-            DirectoryLink(row.alternative_name, _filtered(base, row.alternative_slug, HOSTING))
-            for row in sorted(hosted, key=lambda row: row.alternative_name.lower())
+            DirectoryLink(row["name"], _filtered(base, row["slug"], HOSTING))
+            for row in alternatives
+            if row["hosted"]
         ]
         if base
         else [],
         "offered_by": {
-            pk: OfferedBy(
-                listed[:MAX_PROVIDERS_PER_ALTERNATIVE],
-                max(len(listed) - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
-                _filtered(base, alternatives[pk].alternative_slug) if base else "",
+            row["freealternative_id"]: OfferedBy(
+                first_few[row["freealternative_id"]],
+                max(row["offered"] - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
+                _filtered(base, row["slug"]) if base else "",
             )
-            for pk, listed in by_alternative.items()
+            for row in alternatives
         },
     }
 
 
-def _split(providers, by_alternative, alternatives):
-    """Hosts (hosting prestation and a hostable alternative), helpers (everyone else: their
-    card lists what they do), and the hostable alternatives that at least one host offers.
+def _first_hosts_and_helpers(listed, offers, hosts):
+    """(id, is a host) of the first hosts and the first others by title, one more of each
+    than shown (to tell whether there are more), in two queries.
 
-    Each provider is listed once: a host that also trains shows it on its card's prestations."""
-    host_pks, hosted = set(), {}
-    for pk, listed in by_alternative.items():
-        if not alternatives[pk].alternative_hostable:
-            continue
-        for provider in listed:
-            if HOSTING in _offering_slugs(provider):
-                hosted[pk] = alternatives[pk]
-                host_pks.add(provider.pk)
-    hosts = [provider for pk, provider in providers.items() if pk in host_pks]
-    helpers = [provider for pk, provider in providers.items() if pk not in host_pks]
-    return hosts, helpers, list(hosted.values())
+    A host offers the hosting prestation and a hostable alternative; each provider is listed
+    once: a host that also trains shows it on its card's prestations."""
+    host_ids = hosts.values("providerpage_id")
+    first = MAX_PROVIDERS_PER_SECTION + 1
+    by_title = listed.order_by("title", "pk").values_list("pk", flat=True)
+    found_hosts = list(by_title.filter(pk__in=host_ids)[:first])
+    found_helpers = list(
+        by_title.filter(pk__in=offers.values("providerpage_id")).exclude(pk__in=host_ids)[:first]
+    )
+    return [(pk, True) for pk in found_hosts] + [(pk, False) for pk in found_helpers]
 
 
-def _offering_slugs(provider):
-    return {offering.slug for offering in provider.offerings.all()}
+def _first_few_per_alternative(listed, offers):
+    """(provider id, alternative id) of each alternative's first providers by title."""
+    ranked = listed.filter(tools__in=offers.values("freealternative_id")).annotate(
+        alternative_id=F("tools"),
+        place=Window(
+            RowNumber(), partition_by=[F("tools")], order_by=[F("title").asc(), F("pk").asc()]
+        ),
+    )
+    return list(
+        ranked.filter(place__lte=MAX_PROVIDERS_PER_ALTERNATIVE)
+        .order_by("title", "pk")
+        .values_list("pk", "alternative_id")
+    )
+
+
+def _pages(ids):
+    """{id: provider page} with its logo, for these few ids."""
+    return ProviderPage.objects.filter(pk__in=ids).select_related("logo").in_bulk()
 
 
 def _directory_url(request):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
@@ -52,8 +52,9 @@ class Dataset:
     rows: Callable[[], Iterable] = field(repr=False)
 
     def records(self):
-        """Each row as {column name: value}, lists kept as lists."""
-        return [{column.name: column.value(row) for column in self.columns} for row in self.rows()]
+        """Each row as {column name: value}, lists kept as lists, one at a time."""
+        for row in self.rows():
+            yield {column.name: column.value(row) for column in self.columns}
 
     def metadata(self, page_url):
         text_columns = [column.name for column in self.columns if column.text]
@@ -82,12 +83,27 @@ def plain_text(rich_text):
 
 
 def json_response(dataset, page_url):
-    body = {"metadonnees": dataset.metadata(page_url), "donnees": dataset.records()}
-    response = HttpResponse(
-        json.dumps(body, ensure_ascii=False, indent=1, default=str),
-        content_type="application/json; charset=utf-8",
+    """{"metadonnees": …, "donnees": […]}, streamed record by record: the memory a download
+    takes does not grow with the dataset."""
+    return _with_licence(
+        StreamingHttpResponse(
+            _json_chunks(dataset, page_url), content_type="application/json; charset=utf-8"
+        ),
+        dataset,
+        "json",
     )
-    return _with_licence(response, dataset, "json")
+
+
+def _json_chunks(dataset, page_url):
+    def dump(value):
+        return json.dumps(value, ensure_ascii=False, indent=1, default=str).replace("\n", "\n ")
+
+    yield '{\n "metadonnees": ' + dump(dataset.metadata(page_url)) + ',\n "donnees": ['
+    separator = "\n  "
+    for record in dataset.records():
+        yield separator + dump(record).replace("\n", "\n ")
+        separator = ",\n  "
+    yield "\n ]\n}"
 
 
 def csv_cell(value):
@@ -102,13 +118,28 @@ def csv_cell(value):
 
 
 def csv_response(dataset, page_url):
+    """The dataset as CSV, streamed row by row."""
+    return _with_licence(
+        StreamingHttpResponse(_csv_lines(dataset), content_type="text/csv; charset=utf-8"),
+        dataset,
+        "csv",
+    )
+
+
+def _csv_lines(dataset):
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow([column.name for column in dataset.columns])
+
+    def line(cells):
+        writer.writerow(cells)
+        text = output.getvalue()
+        output.seek(0)
+        output.truncate()
+        return text
+
+    yield line([column.name for column in dataset.columns])
     for record in dataset.records():
-        writer.writerow([csv_cell(value) for value in record.values()])
-    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
-    return _with_licence(response, dataset, "csv")
+        yield line([csv_cell(value) for value in record.values()])
 
 
 def _with_licence(response, dataset, extension):

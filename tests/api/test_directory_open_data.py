@@ -5,6 +5,8 @@ import io
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from directory.models import ProviderLink
@@ -51,9 +53,15 @@ def get(client, path):
     return client.get(path, HTTP_HOST="127.0.0.1")
 
 
+def download(client, path):
+    """The text of an export, which is streamed: its size never sits whole in memory."""
+    response = get(client, path)
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
 def test_csv_headers_are_stable_and_only_live_public_profiles(client, providers):
-    response = get(client, "/donnees/annuaire.csv")
-    text = response.content.decode()
+    text = download(client, "/donnees/annuaire.csv")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == COLUMNS
     assert [row[1] for row in rows[1:]] == ["Hébergeurs du Rhône"]
@@ -69,8 +77,8 @@ def test_csv_headers_are_stable_and_only_live_public_profiles(client, providers)
 
 
 def test_json_parses_with_licence_and_no_private_e_mail(client, providers):
-    response = get(client, "/donnees/annuaire.json")
-    body = json.loads(response.content)
+    text = download(client, "/donnees/annuaire.json")
+    body = json.loads(text)
     assert body["metadonnees"]["licence"]["url"] == (
         "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
     )
@@ -79,7 +87,23 @@ def test_json_parses_with_licence_and_no_private_e_mail(client, providers):
     ]  # fmt: skip
     assert [row["identifiant"] for row in body["donnees"]] == ["hebergeurs-rhone"]
     assert body["donnees"][0]["outils"] == ["Nextcloud"]
-    assert "prive@" not in response.content.decode()
+    assert "prive@" not in text
+
+
+@pytest.mark.parametrize("path", ["/donnees/annuaire.csv", "/donnees/annuaire.json"])
+def test_an_export_runs_the_same_queries_for_three_or_twelve_profiles(
+    client, directory, providers, path
+):
+    """Each profile's relations come by chunk and its address without a cache read."""
+    download(client, path)
+    with CaptureQueriesContext(connection) as few:
+        download(client, path)
+    for number in range(9):
+        ProviderPageFactory(parent=directory, slug=f"structure-{number}", offerings=["hebergement"])
+    with CaptureQueriesContext(connection) as more:
+        text = download(client, path)
+    assert text.count("structure-") >= 9
+    assert len(more) == len(few) <= 15, "\n".join(q["sql"] for q in more)
 
 
 def test_page_documents_every_column_and_the_licences(client, providers):

@@ -7,11 +7,13 @@ the catalogue through the `catalogue_service_context` hook.
 import re
 
 import pytest
+from django.db.models.signals import post_init
 
 from catalogue.models import CatalogueIndexPage
 from directory.models import ProviderPage
 from tests.factories.catalogue import FreeAlternativeFactory, ProprietaryServiceFactory
 from tests.factories.directory import ProviderPageFactory, ToolFactory
+from tests.helpers import assert_query_budget
 
 URL = "/alternatives/remplacer/google-drive/"
 
@@ -152,3 +154,45 @@ def test_without_hosts_there_is_no_hosts_section_and_no_filtered_link(client, gm
     assert section(html, "service-hosts") == []
     assert "prestation=hebergement" not in html
     assert section(html, "service-helpers") == ["Client seul", "Formatrice"]
+
+
+def test_many_providers_cost_no_more_queries_and_only_a_few_are_shown(
+    client, directory, gmail_page
+):
+    """Twenty more hosts and trainers: the same queries, six cards a section, four names an
+    alternative, and the count of the others from the database."""
+    server, mail_client = gmail_page.alternatives.order_by("-self_hostable")
+
+    def add_providers():
+        for number in range(20):
+            ProviderPageFactory(
+                parent=directory,
+                title=f"Structure {number:02}",
+                slug=f"structure-{number}",
+                offerings=["hebergement"] if number % 2 else ["formation-utilisateurs"],
+                tools=[server, mail_client],
+            )
+
+    url = "/alternatives/remplacer/gmail/"
+    html = assert_query_budget(client, url, 27, add_providers).content.decode()
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance.pk)
+
+    post_init.connect(count, sender=ProviderPage)
+    try:
+        client.get(url)
+    finally:
+        post_init.disconnect(count, sender=ProviderPage)
+    # Seven cards a section at most (one more tells there are more) and four names an
+    # alternative: never every one of the 24 providers.
+    assert 0 < len(built) <= 2 * 7 + 2 * 4 < ProviderPage.objects.count()
+    assert len(section(html, "service-hosts")) == 6
+    assert len(section(html, "service-helpers")) == 6
+    named = offered_by(html, "zimbra")
+    assert len(named) == 5  # four structures, then the link to the others
+    assert named[-1] == (
+        "/annuaire/?outil=zimbra",
+        "et 19 autres structures dans l'annuaire",
+    )
