@@ -16,7 +16,7 @@ from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative
 from diagnostic.matching import AlternativeFact, directory_query, find_providers
 from diagnostic.plan import build_plan, needs_global_rethink
 from directory import listing_facts
-from directory.models import DirectoryIndexPage, ListingFact, ProviderPage
+from directory.models import DirectoryIndexPage, ListingFact
 from guides.models import GuidePage, recently_reviewed_first
 from guides.models.choices import GuideKind
 from guides.testimonies import similar_testimonies
@@ -87,7 +87,7 @@ def live_alternatives(service_ids):
 def hosting_providers(alternative_ids, proposed=()):
     """{alternative id: the first live public providers that list it among their tools}: those
     the result proposes, then remote ones, then open ones, then by title; a few per
-    alternative, in two queries whatever the size of the directory (its listing facts)."""
+    alternative, in one query whatever the size of the directory (its listing facts)."""
     first = ListingFact.objects.filter(
         facet=listing_facts.TOOL, value__in=[str(pk) for pk in alternative_ids]
     ).annotate(
@@ -103,15 +103,10 @@ def hosting_providers(alternative_ids, proposed=()):
             ],
         )
     )
-    rows = list(
-        first.filter(place__lte=MAX_HOSTS_NAMED)
-        .order_by("value", "place")
-        .values_list("provider_id", "value")
-    )
-    pages = ProviderPage.objects.filter(pk__in=[pk for pk, _ in rows]).in_bulk()
+    facts = first.filter(place__lte=MAX_HOSTS_NAMED).select_related("provider")
     by_alternative = defaultdict(list)
-    for pk, value in rows:
-        by_alternative[int(value)].append(pages[pk])
+    for fact in facts.order_by("value", "place"):
+        by_alternative[int(fact.value)].append(fact.provider)
     return by_alternative
 
 

@@ -43,12 +43,16 @@ BUDGETS = {
     "/guides/": 8,
     "/guides/quitter-gmail/": 9,
     "/alternatives/": 4,
-    "/alternatives/remplacer/gmail/": 8,
+    # Who offers each alternative is counted and cut in the database (the first few hosts and
+    # others by title): the same queries at 10 000 providers.
+    "/alternatives/remplacer/gmail/": 12,
     "/annuaire/breizh-libre/": 10,
     "/webinaires/": 6,
     "/webinaires/choisir-un-hebergeur/": 5,
     "/passer-au-libre/": 1,
-    RESULT: 11,
+    # The matching shortlists in the database from the listing facts, then loads the few
+    # providers it proposes with their relations.
+    RESULT: 12,
     "/recherche/?q=gmail": 7,
 }
 

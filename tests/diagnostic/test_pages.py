@@ -333,4 +333,4 @@ def test_the_result_costs_the_same_queries_whatever_the_directory_and_catalogue(
             webinar.topics.set([gmail.category])
             webinar.save()
 
-    assert_query_budget(client, "/passer-au-libre/" + RESULT, 11, add_content)
+    assert_query_budget(client, "/passer-au-libre/" + RESULT, 12, add_content)
