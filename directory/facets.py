@@ -185,11 +185,10 @@ class DirectorySearch:
 
         Tools are matched in the database rather than in the search index, so that a
         service newly listed as replaced ("gmail") or a renamed tool is found at once."""
-        found = ProviderPage.objects.live().search(
-            self.query, operator="and", order_by_relevance=False
-        )
-        # The ids alone: loading thousands of pages to read their ids would cost more.
-        matching = set(found.get_queryset().values_list("pk", flat=True))
+        found = ProviderPage.objects.search(self.query, operator="and", order_by_relevance=False)
+        # The ids alone, unordered: loading thousands of pages to read their ids would cost
+        # more. Those not listed (a draft, a private profile) have no bit in the index.
+        matching = set(found.get_queryset().order_by().values_list("pk", flat=True))
         if len(self.query) >= MIN_TOOL_NAME_QUERY:
             replaced = ProprietaryService.objects.live().filter(name__icontains=self.query)
             named_tools = FreeAlternative.objects.live().filter(
@@ -258,7 +257,7 @@ class CountedResults:
         return self.total
 
     def __getitem__(self, index):
-        ids = [pk for mask in self.masks for pk in self.index.ids_of(mask)][index]
+        ids = self.index.ids_of(self.masks, index)
         pages = (
             ProviderPage.objects.live()
             .filter(pk__in=ids)

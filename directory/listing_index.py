@@ -41,9 +41,11 @@ class ListingIndex:
         bit = self._bit_of_id
         return _mask([bit[pk] for pk in provider_ids if pk in bit], len(self.ids))
 
-    def ids_of(self, mask):
-        """The providers of these bits, in the directory's order."""
-        return [self.ids[position] for position in _set_bits(mask)]
+    def ids_of(self, masks, window=slice(None)):
+        """The providers of these bits, mask after mask, each in the directory's order: those
+        within `window` (a slice) of that list."""
+        positions = [position for mask in masks for position in _set_bits(mask)][window]
+        return [self.ids[position] for position in positions]
 
     @cached_property
     def _bit_of_id(self):
