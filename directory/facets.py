@@ -24,7 +24,7 @@ from catalogue.models import FreeAlternative, ProprietaryService
 
 from .listing_facts import CHATONS, DEPARTMENT, OFFERING, REGION, REMOTE, TOOL, TYPE, YES
 from .listing_index import listing_index
-from .models import Department, Offering, ProviderPage, StructureType
+from .models import ProviderPage, StructureType
 
 MAX_QUERY_LENGTH = 200
 # Shorter searches would match a letter inside most tool names.
@@ -77,39 +77,13 @@ class DirectorySearch:
     def __init__(self, params):
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
         self.local_only = params.get(LOCAL_ONLY) == YES
-        departments = list(Department.objects.select_related("region"))
-        regions = sorted({d.region_id: d.region for d in departments}.values(), key=_slug)
-        offerings = list(Offering.objects.all())
-        tools = list(FreeAlternative.objects.live())
+        self._index = listing_index()
+        choices = self._index.choices
         self.facets = [
-            Facet(
-                REGION,
-                _("Région"),
-                [(r.slug, r.name) for r in regions],
-                _("Toutes les régions"),
-                facts={r.slug: str(r.pk) for r in regions},
-            ),
-            Facet(
-                DEPARTMENT,
-                _("Département"),
-                [(d.code, f"{d.code} – {d.name}") for d in departments],
-                _("Tous les départements"),
-                facts={d.code: str(d.pk) for d in departments},
-            ),
-            Facet(
-                OFFERING,
-                _("Prestation"),
-                [(o.slug, o.name) for o in offerings],
-                _("Toutes les prestations"),
-                facts={o.slug: str(o.pk) for o in offerings},
-            ),
-            Facet(
-                TOOL,
-                _("Outil"),
-                [(t.slug, t.name) for t in tools],
-                _("Tous les outils"),
-                facts={t.slug: str(t.pk) for t in tools},
-            ),
+            _facet_of(REGION, _("Région"), _("Toutes les régions"), choices),
+            _facet_of(DEPARTMENT, _("Département"), _("Tous les départements"), choices),
+            _facet_of(OFFERING, _("Prestation"), _("Toutes les prestations"), choices),
+            _facet_of(TOOL, _("Outil"), _("Tous les outils"), choices),
             Facet(TYPE, _("Type de structure"), list(StructureType.choices), _("Tous les types")),
             Facet(CHATONS, _("Membre du collectif CHATONS"), [(YES, _("Oui"))], boolean=True),
             Facet(REMOTE, _("Travaille à distance"), [(YES, _("Oui"))], boolean=True),
@@ -124,11 +98,10 @@ class DirectorySearch:
         self.remove_search_query = _query_without(params, "q")
         self.remove_local_only_query = _query_without(params, LOCAL_ONLY)
         self.remote_query = _remote_instead(params)
-        self._index = listing_index()
         self._listed = self._index.everyone  # the index holds the listed providers only
         if self.query:
             self._listed &= self._index.mask_of(self._matching_search())
-        self._region_of_department = {d.code: d.region.slug for d in departments}
+        self._region_of_department = self._index.region_of_department
         self._count_options()
 
     @property
@@ -273,8 +246,16 @@ class CountedResults:
         return [pages[pk] for pk in ids if pk in pages]
 
 
-def _slug(region):
-    return region.slug
+def _facet_of(name, label, any_label, choices):
+    """A filter on one of the index's vocabularies."""
+    entries = choices[name]
+    return Facet(
+        name,
+        label,
+        [(value, choice_label) for value, choice_label, _fact in entries],
+        any_label,
+        facts={value: fact for value, _label, fact in entries},
+    )
 
 
 def _query_without(params, name):

@@ -8,8 +8,9 @@ publishing, unpublishing (and expiry), reverting, copying, a direct save. Adding
 view restriction rebuilds the facts of the profiles under it (signals in wagtail_hooks);
 deleting a profile deletes its facts (cascade).
 
-Every rewrite, and a profile's deletion (signal_handlers), gives the facts a new version: the
-directory's index of them (listing_index) is kept under it, and rebuilt when it changes.
+Every rewrite, a profile's deletion and a change to a choice offered to filter on
+(signal_handlers) give the facts a new version: the directory's index of them (listing_index)
+is kept under it, and rebuilt when it changes.
 """
 
 from uuid import uuid4

@@ -1,4 +1,5 @@
-"""The listed providers' facts as bitsets: the directory counts its choices in microseconds.
+"""The listed providers' facts as bitsets, and the choices the directory offers to filter on:
+the directory counts its choices in microseconds.
 
 Each listed provider is one bit, numbered in the directory's order (title, then id); each
 (facet, value) of the ListingFact rows is one Python int whose bits are the providers that
@@ -6,9 +7,13 @@ have it. A count is `(choice & other_choices).bit_count()`, a page of results th
 some set bits. At 10 000 providers the index weighs about 0.4 MB (bench/directory.py prints
 it).
 
-It is built from ListingFact in one query, kept in this process and in the shared cache under
-the facts' version (listing_facts.facts_version), and built again when a rewrite of the
-facts (publishing, unpublishing, a view restriction, a deletion) gives them a new version.
+The choices (régions, départements, prestations, published tools) are (value, label, fact)
+triples, the fact being the ListingFact value that stands for the choice.
+
+It is built from ListingFact in one query (and the choices in three), kept in this process and
+in the shared cache under the facts' version (listing_facts.facts_version), and built again
+when a rewrite of the facts (publishing, unpublishing, a view restriction, a deletion) or a
+change to a choice (signal_handlers) gives them a new version.
 """
 
 from array import array
@@ -17,8 +22,10 @@ from functools import cached_property
 
 from django.core.cache import cache
 
-from .listing_facts import facts_version
-from .models import ListingFact
+from catalogue.models import FreeAlternative
+
+from .listing_facts import DEPARTMENT, OFFERING, REGION, TOOL, facts_version
+from .models import Department, ListingFact, Offering
 
 INDEX_TIMEOUT = 24 * 60 * 60  # a version no longer current is never read again
 _kept = {}  # this process's index: {"version": ..., "index": ...}
@@ -28,6 +35,8 @@ _kept = {}  # this process's index: {"version": ..., "index": ...}
 class ListingIndex:
     ids: array  # the provider of each bit, in the directory's order
     masks: dict = field(default_factory=dict)  # (facet, value) -> bits
+    choices: dict = field(default_factory=dict)  # facet -> [(value, label, fact)]
+    region_of_department: dict = field(default_factory=dict)  # code -> région's slug
 
     @property
     def everyone(self):
@@ -52,7 +61,9 @@ class ListingIndex:
         return {pk: position for position, pk in enumerate(self.ids)}
 
     def __getstate__(self):  # the shared cache keeps the bits, not the lookup table
-        return {"ids": self.ids, "masks": self.masks}
+        state = dict(self.__dict__)
+        state.pop("_bit_of_id", None)
+        return state
 
 
 def listing_index():
@@ -79,7 +90,20 @@ def build_index():
         if not ids or ids[-1] != pk:
             ids.append(pk)
         positions.setdefault((facet, value), []).append(len(ids) - 1)
-    return ListingIndex(ids, {key: _mask(bits, len(ids)) for key, bits in positions.items()})
+    masks = {key: _mask(bits, len(ids)) for key, bits in positions.items()}
+    departments = list(Department.objects.select_related("region"))
+    regions = sorted({d.region_id: d.region for d in departments}.values(), key=_slug)
+    choices = {
+        REGION: [(r.slug, r.name, str(r.pk)) for r in regions],
+        DEPARTMENT: [(d.code, f"{d.code} – {d.name}", str(d.pk)) for d in departments],
+        OFFERING: [(o.slug, o.name, str(o.pk)) for o in Offering.objects.all()],
+        TOOL: [(t.slug, t.name, str(t.pk)) for t in FreeAlternative.objects.live()],
+    }
+    return ListingIndex(ids, masks, choices, {d.code: d.region.slug for d in departments})
+
+
+def _slug(region):
+    return region.slug
 
 
 def _mask(positions, size):

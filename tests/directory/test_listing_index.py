@@ -8,7 +8,8 @@ from django.core.cache import cache
 
 from directory import listing_index
 from directory.listing_facts import VERSION_KEY, facts_changed, facts_version
-from tests.factories.directory import ProviderPageFactory
+from directory.models import Offering
+from tests.factories.directory import ProviderPageFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def providers(directory):
 def test_the_index_is_built_once_then_read_from_the_process_or_the_shared_cache(
     providers, django_assert_num_queries
 ):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(4):  # the facts; areas, prestations and tools offered
         built = listing_index.listing_index()
     with django_assert_num_queries(0):
         assert listing_index.listing_index() is built
@@ -59,6 +60,21 @@ def test_a_deletion_builds_it_again(client, directory, providers, deleted):
         assert total(client) == 1
     else:
         assert listing_index.listing_index().everyone == 0
+
+
+def test_a_choice_renamed_or_unpublished_is_offered_as_it_now_is(client, directory):
+    tool = ToolFactory(slug="nextcloud", name="Nextcloud")
+    ProviderPageFactory(parent=directory, tools=[tool], offerings=["hebergement"])
+    html = client.get("/annuaire/").content.decode()
+    assert '<option value="nextcloud"' in html
+    hosting = Offering.objects.get(slug="hebergement")
+    hosting.name = "Hébergement libre"
+    hosting.save()
+    tool.live = False
+    tool.save()
+    html = client.get("/annuaire/").content.decode()
+    assert re.search(r'<option value="hebergement"[^>]*>\s*Hébergement libre', html)
+    assert '<option value="nextcloud"' not in html
 
 
 def test_a_title_saved_alone_moves_the_provider_in_the_order(client, providers):
