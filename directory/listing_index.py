@@ -28,6 +28,9 @@ from .listing_facts import DEPARTMENT, OFFERING, REGION, TOOL, facts_version
 from .models import Department, ListingFact, Offering
 
 INDEX_TIMEOUT = 24 * 60 * 60  # a version no longer current is never read again
+# Raise it when what ListingIndex holds changes: the shared cache outlives a deployment, and an
+# index of the former shape, still under the current version of the facts, would be read.
+SHAPE = 2
 _kept = {}  # this process's index: {"version": ..., "index": ...}
 
 
@@ -70,7 +73,7 @@ def listing_index():
     """The index of the facts' current version: this process's, the shared cache's, or new."""
     version = facts_version()
     if _kept.get("version") != version:
-        key = f"directory:listing-index:{version}"
+        key = f"directory:listing-index:{SHAPE}:{version}"
         index = cache.get(key)
         if index is None:
             index = build_index()
