@@ -9,12 +9,15 @@
 
 Serves /annuaire/ with a set of filter combinations through Django's test client (the whole
 stack: middleware, routing, SQL, templates), each request uncached, and prints p50/p95/max per
-combination and overall. Static assets are left unbundled (django-compressor off, plain static
-storage): the bench measures Python and SQL, not files. It stops after --max-seconds.
+combination and overall, after the size of the directory's index of facts and the time it
+takes to build (directory.listing_index). Static assets are left unbundled (django-compressor
+off, plain static storage): the bench measures Python and SQL, not files. It stops after
+--max-seconds.
 """
 
 import argparse
 import os
+import pickle
 import statistics
 import sys
 import time
@@ -65,6 +68,25 @@ def configure():
     django.setup()
 
 
+def describe_index():
+    """The index's size in memory (bitsets, ids, table) and in the shared cache, and its
+    build time."""
+    from directory.listing_index import build_index
+
+    started = time.perf_counter()
+    index = build_index()
+    took = (time.perf_counter() - started) * 1000
+    in_memory = (
+        sys.getsizeof(index.masks)
+        + sum(sys.getsizeof(key) + sys.getsizeof(mask) for key, mask in index.masks.items())
+        + index.ids.itemsize * len(index.ids)
+    )
+    print(
+        f"listing index: {len(index.ids)} providers, {len(index.masks)} bitsets, "
+        f"{in_memory} bytes in memory, {len(pickle.dumps(index))} pickled, built in {took:.0f} ms"
+    )
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -82,6 +104,7 @@ def main():
 
     client = Client(HTTP_HOST="127.0.0.1")
     providers = ProviderPage.objects.live().count()
+    describe_index()
     print(f"/annuaire/ with {providers} live providers, {args.requests} requests per line (ms)")
     print(f"{'combination':<84} {'p50':>6} {'p95':>6} {'max':>6}")
     deadline = time.monotonic() + args.max_seconds

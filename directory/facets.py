@@ -1,11 +1,11 @@
-"""Directory filters and their counts, computed in the database in a fixed number of queries.
+"""Directory filters and their counts, from the index of the listed providers' facts.
 
 Every listed provider's filterable facts (type, CHATONS, remote, prestations, tools, areas)
-are ListingFact rows written when its profile is saved (listing_facts). A request counts
-them in one SQL query (a UNION of GROUP BYs, each filtered by the other choices), reads
-one page of results in another, and never loads every provider: the cost stays flat from 20
-providers to 10 000, and each choice shows how many providers it would leave given the
-other choices.
+are ListingFact rows written when its profile is saved (listing_facts), held as one bitset
+per (filter, value) in listing_index. A request ANDs the bitsets of the chosen filters, counts
+each choice's bits among those of the other choices, and loads from the database only the
+providers of one page of results: the cost stays flat from 20 providers to 10 000, and each
+choice shows how many providers it would leave given the other choices.
 
 A provider that works remotely serves every région and département: choosing one lists it
 after the local providers, unless the visitor asks for the structures of the area only.
@@ -15,24 +15,22 @@ or the région of the chosen département): 101 options would weigh more than th
 """
 
 from dataclasses import dataclass, field
-from functools import partial
 
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import Rendition
 
 from catalogue.models import FreeAlternative, ProprietaryService
 
 from .listing_facts import CHATONS, DEPARTMENT, OFFERING, REGION, REMOTE, TOOL, TYPE, YES
-from .models import Department, ListingFact, Offering, ProviderPage, StructureType
+from .listing_index import listing_index
+from .models import ProviderPage, StructureType
 
 MAX_QUERY_LENGTH = 200
 # Shorter searches would match a letter inside most tool names.
 MIN_TOOL_NAME_QUERY = 2
 AREA_FACETS = (REGION, DEPARTMENT)
 LOCAL_ONLY = "locales"
-# Labels of the counts the query returns besides the choices' own.
-TOTAL, LOCAL, REMOTE_INSTEAD, REACHING = "_total", "_local", "_remote_instead", "_reaching"
 
 
 @dataclass
@@ -65,56 +63,27 @@ class Facet:
     def fact_of(self, value):
         return self.facts.get(value, value)
 
-    def condition(self, key, local=False):
-        """The providers this choice keeps, as a condition on `key` (a provider's id, on
-        providers or on facts; both have `remote`); `local` leaves out remote work's reach."""
-        chosen = ListingFact.objects.filter(facet=self.name, value=self.fact_of(self.selected))
-        keeps = Q(**{f"{key}__in": chosen.values("provider_id")})
+    def mask(self, index, local=False):
+        """The providers this choice keeps; `local` leaves out remote work's reach."""
+        keeps = index.mask(self.name, self.fact_of(self.selected))
         if self.reaches_remote and not local:
-            return keeps | Q(remote=True)
+            return keeps | index.mask(REMOTE, YES)
         return keeps
 
 
 class DirectorySearch:
     """Reads the GET parameters of /annuaire/ and works out results and counts."""
 
-    def __init__(self, index_page, params):
+    def __init__(self, params):
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
         self.local_only = params.get(LOCAL_ONLY) == YES
-        self._providers_qs = ProviderPage.objects.child_of(index_page).live().public()
-        departments = list(Department.objects.select_related("region"))
-        regions = sorted({d.region_id: d.region for d in departments}.values(), key=_slug)
-        offerings = list(Offering.objects.all())
-        tools = list(FreeAlternative.objects.live())
+        self._index = listing_index()
+        choices = self._index.choices
         self.facets = [
-            Facet(
-                REGION,
-                _("Région"),
-                [(r.slug, r.name) for r in regions],
-                _("Toutes les régions"),
-                facts={r.slug: str(r.pk) for r in regions},
-            ),
-            Facet(
-                DEPARTMENT,
-                _("Département"),
-                [(d.code, f"{d.code} – {d.name}") for d in departments],
-                _("Tous les départements"),
-                facts={d.code: str(d.pk) for d in departments},
-            ),
-            Facet(
-                OFFERING,
-                _("Prestation"),
-                [(o.slug, o.name) for o in offerings],
-                _("Toutes les prestations"),
-                facts={o.slug: str(o.pk) for o in offerings},
-            ),
-            Facet(
-                TOOL,
-                _("Outil"),
-                [(t.slug, t.name) for t in tools],
-                _("Tous les outils"),
-                facts={t.slug: str(t.pk) for t in tools},
-            ),
+            _facet_of(REGION, _("Région"), _("Toutes les régions"), choices),
+            _facet_of(DEPARTMENT, _("Département"), _("Tous les départements"), choices),
+            _facet_of(OFFERING, _("Prestation"), _("Toutes les prestations"), choices),
+            _facet_of(TOOL, _("Outil"), _("Tous les outils"), choices),
             Facet(TYPE, _("Type de structure"), list(StructureType.choices), _("Tous les types")),
             Facet(CHATONS, _("Membre du collectif CHATONS"), [(YES, _("Oui"))], boolean=True),
             Facet(REMOTE, _("Travaille à distance"), [(YES, _("Oui"))], boolean=True),
@@ -129,10 +98,10 @@ class DirectorySearch:
         self.remove_search_query = _query_without(params, "q")
         self.remove_local_only_query = _query_without(params, LOCAL_ONLY)
         self.remote_query = _remote_instead(params)
-        self._listed = self._providers_qs
+        self._listed = self._index.everyone  # the index holds the listed providers only
         if self.query:
-            self._listed = self._listed.filter(pk__in=self._matching_search())
-        self._region_of_department = {d.code: d.region.slug for d in departments}
+            self._listed &= self._index.mask_of(self._matching_search())
+        self._region_of_department = self._index.region_of_department
         self._count_options()
 
     @property
@@ -153,61 +122,46 @@ class DirectorySearch:
 
     @property
     def results(self):
-        """The matching providers, those of the chosen area first, then by title, with what
-        their cards show; the paginator reads their number from the counts and loads only
-        the providers of one page."""
-        pages = (
-            self._listed.filter(self._matching("pk"))
-            .order_by("title", "pk")
-            .select_related("logo")
-            .prefetch_related(
-                "offerings",
-                "regions",
-                "departments",
-                Prefetch("logo__renditions", queryset=Rendition.objects.all()),
-            )
-        )
+        """The matching providers, those of the chosen area first, then by title; the
+        paginator loads only the providers of one page, with what their cards show."""
+        found = self._matching()
         if self.area_chosen and not self.local_only:
-            local = self._matching("pk", local=True)
-            local_first = Case(When(local, then=Value(0)), default=Value(1))
-            pages = pages.annotate(remote_only=local_first).order_by("remote_only", "title", "pk")
-        return CountedResults(pages, self._totals[TOTAL])
+            local = self._matching(local=True)
+            return CountedResults(self._index, [local, found & ~local], self._total)
+        return CountedResults(self._index, [found], self._total)
 
     @property
     def local_only_count(self):
         """How many providers the "my région only" box would leave."""
-        return self._totals[LOCAL]
+        return self._matching(local=True).bit_count()
 
     @property
     def remote_only_count(self):
         """Results listed only because they work remotely (after the local ones)."""
-        return self._totals[TOTAL] - self._totals[LOCAL]
+        return self._total - self.local_only_count
 
     @property
     def remote_instead_count(self):
         """Results of the remote search an empty listing suggests."""
-        return self._totals[REMOTE_INSTEAD]
+        return (self._matching(leaving_out=AREA_FACETS) & self._index.mask(REMOTE, YES)).bit_count()
 
-    def _matching(self, key, local=False, leaving_out=()):
-        """The condition of every chosen filter but those named in `leaving_out`."""
-        conditions = [
-            facet.condition(key, local)
-            for facet in self.active_facets
-            if facet.name not in leaving_out
-        ]
-        return Q(*conditions)
+    def _matching(self, local=False, leaving_out=()):
+        """The providers every chosen filter but those named in `leaving_out` keeps."""
+        kept = self._listed
+        for facet in self.active_facets:
+            if facet.name not in leaving_out:
+                kept &= facet.mask(self._index, local)
+        return kept
 
     def _matching_search(self):
         """Providers whose indexed text has every word, or who work with a tool so named.
 
         Tools are matched in the database rather than in the search index, so that a
         service newly listed as replaced ("gmail") or a renamed tool is found at once."""
-        matching = {
-            page.pk
-            for page in self._providers_qs.search(
-                self.query, operator="and", order_by_relevance=False
-            )
-        }
+        found = ProviderPage.objects.search(self.query, operator="and", order_by_relevance=False)
+        # The ids alone, unordered: loading thousands of pages to read their ids would cost
+        # more. Those not listed (a draft, a private profile) have no bit in the index.
+        matching = set(found.get_queryset().order_by().values_list("pk", flat=True))
         if len(self.query) >= MIN_TOOL_NAME_QUERY:
             replaced = ProprietaryService.objects.live().filter(name__icontains=self.query)
             named_tools = FreeAlternative.objects.live().filter(
@@ -215,7 +169,7 @@ class DirectorySearch:
             )
             matching.update(
                 ProviderPage.tools.through.objects.filter(
-                    providerpage__in=self._providers_qs, freealternative__in=named_tools
+                    freealternative__in=named_tools
                 ).values_list("providerpage_id", flat=True)
             )
         return matching
@@ -231,81 +185,43 @@ class DirectorySearch:
             if self._region_of_department[code] == focus or code == chosen
         ]
 
-    def _counts(self, offered_departments):
-        """One grouped query over the listed providers' facts: for each (filter, value), how
-        many providers it would leave given the other choices; and, summed over the rows that
-        stand for one provider each (its type, its remote work), the totals."""
-        on_facts = partial(self._matching, "provider_id")
-        option_rows = Q()
-        for facet in self.facets:
-            rows = Q(facet=facet.name) & on_facts(leaving_out=[facet.name])
-            if facet.reaches_remote:
-                rows &= Q(remote=False)  # remote providers count through REACHING instead
-            option_rows |= rows
-        per_provider, per_remote_provider = Q(facet=TYPE), Q(facet=REMOTE)
-        other_departments = Q(facet=DEPARTMENT) & ~Q(value__in=offered_departments)
-        facts = ListingFact.objects.all()  # listed providers only (see listing_facts)
-        if self.query:
-            facts = facts.filter(provider__in=self._listed.values("pk"))
-        return (
-            facts.exclude(other_departments)
-            .order_by()
-            .values("facet", "value")
-            .annotate(
-                n=Count("pk", filter=option_rows),
-                **{
-                    TOTAL: Count("pk", filter=per_provider & on_facts()),
-                    LOCAL: Count("pk", filter=per_provider & on_facts(local=True)),
-                    REMOTE_INSTEAD: Count(
-                        "pk", filter=per_remote_provider & on_facts(leaving_out=AREA_FACETS)
-                    ),
-                    **{
-                        REACHING + area: Count(
-                            "pk", filter=per_remote_provider & on_facts(leaving_out=[area])
-                        )
-                        for area in AREA_FACETS
-                    },
-                },
-            )
-        )
-
     def _count_options(self):
-        facets = {facet.name: facet for facet in self.facets}
+        """Each choice's count: its providers among those the other choices keep."""
         offered = self._departments_in_focus()
-        rows = list(self._counts([facets[DEPARTMENT].fact_of(code) for code in offered]))
-        counts = {(row["facet"], row["value"]): row["n"] for row in rows}
-        sums = [TOTAL, LOCAL, REMOTE_INSTEAD, *(REACHING + area for area in AREA_FACETS)]
-        self._totals = {label: sum(row[label] for row in rows) for label in sums}
+        self._total = self._matching().bit_count()
         for facet in self.facets:
-            reaching = self._totals.get(REACHING + facet.name, 0) if facet.reaches_remote else 0
+            others = self._matching(leaving_out=[facet.name])
+            reaching = self._index.mask(REMOTE, YES) if facet.reaches_remote else 0
             facet.options = [
                 Option(
                     value,
                     label,
-                    counts.get((facet.name, facet.fact_of(value)), 0) + reaching,
+                    (
+                        (self._index.mask(facet.name, facet.fact_of(value)) | reaching) & others
+                    ).bit_count(),
                     value == facet.selected,
                 )
                 for value, label in facet.choices
-                if self._offers(facet, value, offered, counts)
+                if self._offers(facet, value, offered)
             ]
 
-    @staticmethod
-    def _offers(facet, value, offered_departments, counts):
+    def _offers(self, facet, value, offered_departments):
         """Départements of the région in focus only; tools some listed provider works with."""
         if value == facet.selected:
             return True
         if facet.name == DEPARTMENT:
             return value in offered_departments
         if facet.name == TOOL:
-            return (TOOL, facet.fact_of(value)) in counts
+            return bool(self._index.mask(TOOL, facet.fact_of(value)) & self._listed)
         return True
 
 
 class CountedResults:
-    """Results whose number is already known: the paginator slices one page of them."""
+    """Results whose number is already known: the paginator slices one page of them, whose
+    providers are then loaded in one query (and their cards' relations in a few more)."""
 
-    def __init__(self, pages, total):
-        self.pages, self.total = pages, total
+    def __init__(self, index, masks, total):
+        self.index, self.masks, self.total = index, masks, total
 
     def count(self):
         return self.total
@@ -314,11 +230,32 @@ class CountedResults:
         return self.total
 
     def __getitem__(self, index):
-        return self.pages[index]
+        ids = self.index.ids_of(self.masks, index)
+        pages = (
+            ProviderPage.objects.live()
+            .filter(pk__in=ids)
+            .select_related("logo")
+            .prefetch_related(
+                "offerings",
+                "regions",
+                "departments",
+                Prefetch("logo__renditions", queryset=Rendition.objects.all()),
+            )
+            .in_bulk()
+        )
+        return [pages[pk] for pk in ids if pk in pages]
 
 
-def _slug(region):
-    return region.slug
+def _facet_of(name, label, any_label, choices):
+    """A filter on one of the index's vocabularies."""
+    entries = choices[name]
+    return Facet(
+        name,
+        label,
+        [(value, choice_label) for value, choice_label, _fact in entries],
+        any_label,
+        facts={value: fact for value, _label, fact in entries},
+    )
 
 
 def _query_without(params, name):

@@ -7,18 +7,27 @@ revision), so its facts are rebuilt from the database after every save that may 
 publishing, unpublishing (and expiry), reverting, copying, a direct save. Adding or removing a
 view restriction rebuilds the facts of the profiles under it (signals in wagtail_hooks);
 deleting a profile deletes its facts (cascade).
+
+Every rewrite, a profile's deletion and a change to a choice offered to filter on
+(signal_handlers) give the facts a new version: the directory's index of them (listing_index)
+is kept under it, and rebuilt when it changes.
 """
 
+from uuid import uuid4
+
 from django.apps import apps as installed_apps
+from django.core.cache import cache
 from django.db import transaction
 
 # Facets read from the profile's own columns, and the many-to-many ones written as facts.
 TYPE, CHATONS, REMOTE = "type", "chatons", "distance"
 REGION, DEPARTMENT, OFFERING, TOOL = "region", "departement", "prestation", "outil"
 YES = "1"
+# What a profile's facts, or its place in the directory's order (its title), are read from.
 FACT_FIELDS = {"live", "structure_type", "chatons_member", "remote", "offerings", "tools",
-               "regions", "departments"}  # fmt: skip
+               "regions", "departments", "title"}  # fmt: skip
 BATCH = 2000
+VERSION_KEY = "directory:listing-facts:version"
 
 
 def facts_of(provider_ids, apps=installed_apps):
@@ -81,6 +90,30 @@ def refresh_listing_facts(provider_ids, apps=installed_apps):
             ],
             batch_size=BATCH,
         )
+    if apps is installed_apps:  # a migration's rewrite comes before any index of the facts
+        facts_changed()
+
+
+def facts_changed():
+    """A new version of the facts now, for this process and those reading after it, and again
+    when the transaction commits: an index another process builds meanwhile, from the data
+    before the commit, is then left behind."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
+    cache.set(VERSION_KEY, uuid4().hex, timeout=None)
+
+
+def facts_version():
+    """The current version of the facts; a new one when the cache has lost it (never an old
+    one back), or a new one at each call when there is no cache that keeps it."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version or uuid4().hex
 
 
 def refresh_listing_facts_under(page_id):

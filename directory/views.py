@@ -19,7 +19,7 @@ PROVIDERS_PER_PAGE = 12
 
 @serves(DirectoryIndexPage, "listing")
 def listing(request, index):
-    directory = DirectorySearch(index, request.GET)
+    directory = DirectorySearch(request.GET)
     page_obj = Paginator(directory.results, PROVIDERS_PER_PAGE).get_page(request.GET.get("page"))
     return index.render(
         request,

@@ -5,11 +5,19 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+from directory.listing_facts import VERSION_KEY
 from home.demo_tools import ensure_home_page
 from home.site_structure import VERSION_KEY
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
 from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
+
+
+@pytest.fixture(autouse=True)
+def fresh_directory_index():
+    """Each test's directory counts its own providers: the index of the facts a previous test
+    wrote, then rolled back, would otherwise still be current (directory.listing_index)."""
+    cache.delete(VERSION_KEY)
 
 
 @pytest.fixture

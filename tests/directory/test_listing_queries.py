@@ -1,9 +1,10 @@
 """/annuaire/ runs a fixed number of queries, with or without filters, at 5 and at 60 providers.
 
 The layout (site, menus, settings, footer, feeds) takes LAYOUT_QUERIES of them in tests
-today, being cut elsewhere; the directory's own part (restrictions, the vocabularies, the
-counts, one page of providers and what their cards show) stays within DIRECTORY_QUERIES,
-plus the search when keywords are given.
+today, being cut elsewhere; the directory's own part (one page of providers and what their
+cards show; the choices and their counts come from the index of the facts, built by the first
+request after a change) stays within DIRECTORY_QUERIES, plus the search when keywords are
+given.
 """
 
 import itertools
@@ -16,7 +17,7 @@ from tests.helpers import assert_query_budget
 pytestmark = pytest.mark.django_db
 
 LAYOUT_QUERIES = 11
-DIRECTORY_QUERIES = 9  # restrictions, areas, prestations, tools, counts, page, 3 card relations
+DIRECTORY_QUERIES = 4  # one page of providers, 3 card relations
 SEARCH_QUERIES = 2  # the search index, the tools so named
 
 AREAS = itertools.cycle([{"regions": ["bretagne"]}, {"departments": ["35", "69"]}, {}])
