@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from home.demo_tools import ensure_home_page
+from tests.databases import TemplateDatabases, in_memory_sqlite, templates_directory
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
 from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
@@ -37,16 +38,42 @@ def catalogue_index(home_page):
     return CatalogueIndexPageFactory(parent=home_page)
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The whole demo site, loaded once for a module of tests that only read it.
+@pytest.fixture(scope="session", autouse=True)
+def template_databases(tmp_path_factory):
+    """On SQLite, the test database and the demo site are built once per run and copied
+    (tests/databases.py); None on PostgreSQL, where each worker migrates its own database."""
+    if not in_memory_sqlite():
+        yield None
+        return
+    templates = TemplateDatabases(templates_directory(tmp_path_factory))
+    with pytest.MonkeyPatch.context() as patch:
+        templates.patch_creation(patch)
+        yield templates
 
-    It is loaded inside a transaction rolled back after the module (`shared_test_data`), so
-    tests in other modules never see it.
+
+def load_demo_content():
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, template_databases):
+    """The whole demo site, for a module of tests that only read it (each test is rolled back).
+
+    On SQLite the module's database is a copy of the demo loaded once for the run, and the
+    migrated database comes back after the module. Elsewhere the demo is loaded inside a
+    transaction rolled back after the module (`shared_test_data`). Either way tests in other
+    modules never see it.
     """
-    with shared_test_data(django_db_blocker):
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
+    if template_databases is None:
+        with shared_test_data(django_db_blocker):
+            load_demo_content()
+            yield
+        return
+    with django_db_blocker.unblock():
+        template_databases.use_demo(load_demo_content)
+    yield
+    with django_db_blocker.unblock():
+        template_databases.use_migrated()
 
 
 @pytest.fixture
