@@ -51,10 +51,6 @@ def template_databases(tmp_path_factory):
         yield templates
 
 
-def load_demo_content():
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, template_databases):
     """The whole demo site, for a module of tests that only read it (each test is rolled back).
@@ -66,11 +62,11 @@ def demo_site(django_db_setup, django_db_blocker, template_databases):
     """
     if template_databases is None:
         with shared_test_data(django_db_blocker):
-            load_demo_content()
+            call_command("load_demo_content", stdout=io.StringIO())
             yield
         return
     with django_db_blocker.unblock():
-        template_databases.use_demo(load_demo_content)
+        template_databases.use_demo()
     yield
     with django_db_blocker.unblock():
         template_databases.use_migrated()

@@ -14,6 +14,7 @@ the default site's address) as well as on the migrations.
 """
 
 import fcntl
+import io
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 
 DIRECTORY_VARIABLE = "TEST_DATABASE_TEMPLATES"
@@ -117,12 +119,12 @@ class TemplateDatabases:
 
         monkeypatch.setattr(creation, "create_test_db", create_test_db)
 
-    def use_demo(self, load_demo):
-        """The demo site, loaded by `load_demo()` into a migrated database to build it."""
+    def use_demo(self):
+        """The demo site, loaded into a migrated database to build it."""
 
         def build():
             self.use_migrated()
-            load_demo()
+            call_command("load_demo_content", stdout=io.StringIO())
 
         fill_from_template(self.demo, build)
 
