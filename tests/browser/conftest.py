@@ -208,7 +208,7 @@ def page_reports(request, demo_site, browser, site_pages, django_db_blocker):
 @pytest.fixture(scope="session")
 def noscript_reports(demo_site, browser, site_pages, django_db_blocker):
     with django_db_blocker.unblock():
-        return {page: visit_without_javascript(browser, demo_site.url, page) for page in site_pages}
+        return visit_without_javascript(browser, demo_site.url, site_pages)
 
 
 @pytest.fixture

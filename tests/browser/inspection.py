@@ -224,17 +224,23 @@ def run_axe(page):
     return page.evaluate(AXE_RUN_JS, AXE_TAGS)
 
 
-def visit_without_javascript(browser, base_url, site_page):
+def visit_without_javascript(browser, base_url, site_pages):
+    """{page: NoScriptReport}, every page read in one tab without JavaScript: nothing read here
+    depends on a first visit (cookies, cache), so one context serves them all."""
     context = open_context(browser, base_url, javascript=False)
-    page = context.new_page()
+    tab = context.new_page()
     try:
-        response = page.goto(site_page.path, wait_until="load")
-        main = page.locator("main")
-        return NoScriptReport(
-            status=response.status,
-            main_text=main.inner_text() if main.count() == 1 else "",
-            h1_count=page.locator("h1").count(),
-            forms=page.evaluate(FORMS_JS),
-        )
+        return {site_page: read_without_javascript(tab, site_page) for site_page in site_pages}
     finally:
         context.close()
+
+
+def read_without_javascript(tab, site_page):
+    response = tab.goto(site_page.path, wait_until="load")
+    main = tab.locator("main")
+    return NoScriptReport(
+        status=response.status,
+        main_text=main.inner_text() if main.count() == 1 else "",
+        h1_count=tab.locator("h1").count(),
+        forms=tab.evaluate(FORMS_JS),
+    )
