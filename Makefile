@@ -46,13 +46,21 @@ worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker
 
 # The suite runs on TEST_PROCESSES workers (pytest-xdist, one test database each; its default
-# "load" order keeps pytest-django's transactional tests last on each worker). The browser
-# gates run after it, alone: their actions have short time limits that a busy CPU would miss.
+# "load" order keeps pytest-django's transactional tests last on each worker). The browser gates
+# run beside it in their own pytest (their own database and live server, no transactional test
+# to flush it); their output follows the suite's. On SQLite both copy one migrated database and
+# one demo site, built once into a directory made for this `make test` (tests/databases.py).
 TEST_PROCESSES ?= auto
 
-test: install ## Run the test suite, then the browser gates (skipped, with the reason, without Chromium); print the slowest tests
-	$(BIN)/pytest --ignore=tests/browser --ignore=tests/deploy -n $(TEST_PROCESSES) --durations=15
-	$(BIN)/pytest tests/browser --durations=15
+test: install ## Run the test suite and the browser gates (skipped, with the reason, without Chromium); print the slowest tests
+	@templates=$$(mktemp -d); export TEST_DATABASE_TEMPLATES="$$templates"; \
+	trap 'kill $$browser 2>/dev/null; rm -rf "$$templates"' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/pytest tests/browser -o cache_dir=.pytest_cache/browser-run --durations=20 \
+		> "$$templates/browser.log" 2>&1 & browser=$$!; \
+	$(BIN)/pytest --ignore=tests/browser --ignore=tests/deploy -n $(TEST_PROCESSES) --durations=20; \
+	suite=$$?; echo "Tests navigateur (lancés en même temps que la suite) :"; \
+	wait $$browser; gates=$$?; cat "$$templates/browser.log"; \
+	[ $$suite -eq 0 ] && [ $$gates -eq 0 ]
 
 test-deploy: install ## The servers of deploy/ on loopback: nginx, gunicorn, PostgreSQL, Redis, S3 (moto)
 	$(BIN)/pytest tests/deploy -p no:xdist --durations=5

@@ -5,9 +5,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
-from directory.listing_facts import VERSION_KEY
+from directory import listing_facts
+from home import site_structure
 from home.demo_tools import ensure_home_page
-from home.site_structure import VERSION_KEY
+from tests.databases import TemplateDatabases, in_memory_sqlite, templates_directory
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
 from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
@@ -17,7 +18,7 @@ from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_
 def fresh_directory_index():
     """Each test's directory counts its own providers: the index of the facts a previous test
     wrote, then rolled back, would otherwise still be current (directory.listing_index)."""
-    cache.delete(VERSION_KEY)
+    cache.delete(listing_facts.VERSION_KEY)
 
 
 @pytest.fixture
@@ -47,16 +48,38 @@ def catalogue_index(home_page):
     return CatalogueIndexPageFactory(parent=home_page)
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The whole demo site, loaded once for a module of tests that only read it.
+@pytest.fixture(scope="session", autouse=True)
+def template_databases(tmp_path_factory):
+    """On SQLite, the test database and the demo site are built once per run and copied
+    (tests/databases.py); None on PostgreSQL, where each worker migrates its own database."""
+    if not in_memory_sqlite():
+        yield None
+        return
+    templates = TemplateDatabases(templates_directory(tmp_path_factory))
+    with pytest.MonkeyPatch.context() as patch:
+        templates.patch_creation(patch)
+        yield templates
 
-    It is loaded inside a transaction rolled back after the module (`shared_test_data`), so
-    tests in other modules never see it.
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, template_databases):
+    """The whole demo site, for a module of tests that only read it (each test is rolled back).
+
+    On SQLite the module's database is a copy of the demo loaded once for the run, and the
+    migrated database comes back after the module. Elsewhere the demo is loaded inside a
+    transaction rolled back after the module (`shared_test_data`). Either way tests in other
+    modules never see it.
     """
-    with shared_test_data(django_db_blocker):
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
+    if template_databases is None:
+        with shared_test_data(django_db_blocker):
+            call_command("load_demo_content", stdout=io.StringIO())
+            yield
+        return
+    with django_db_blocker.unblock():
+        template_databases.use_demo()
+    yield
+    with django_db_blocker.unblock():
+        template_databases.use_migrated()
 
 
 @pytest.fixture
@@ -70,4 +93,4 @@ def migrate_back_then_forward():
 def fresh_site_structure():
     """A test's changes are rolled back without the signals that replace the cached site
     structure (home/site_structure.py): each test starts from a new version of it."""
-    cache.delete(VERSION_KEY)
+    cache.delete(site_structure.VERSION_KEY)

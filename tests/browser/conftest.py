@@ -139,15 +139,19 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content, committed once, served by a live server for the whole session."""
+def demo_site(django_db_setup, django_db_blocker, template_databases):
+    """The demo content, committed once, served by a live server for the whole session (on
+    SQLite a copy of the run's demo, see tests/databases.py)."""
     with django_db_blocker.unblock():
         if not Page.objects.filter(depth=1).exists():
             pytest.fail(
                 "Une suite transactionnelle a vidé la base avant les tests navigateur : "
                 "lancez-les à part avec « pytest tests/browser » (c'est ce que fait make test)."
             )
-        call_command("load_demo_content", stdout=io.StringIO())
+        if template_databases is None:
+            call_command("load_demo_content", stdout=io.StringIO())
+        else:
+            template_databases.use_demo()
     with one_request_at_a_time_on_sqlite():
         server = LiveServer("127.0.0.1")
     yield server
@@ -204,7 +208,7 @@ def page_reports(request, demo_site, browser, site_pages, django_db_blocker):
 @pytest.fixture(scope="session")
 def noscript_reports(demo_site, browser, site_pages, django_db_blocker):
     with django_db_blocker.unblock():
-        return {page: visit_without_javascript(browser, demo_site.url, page) for page in site_pages}
+        return visit_without_javascript(browser, demo_site.url, site_pages)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.browser import ecoindex
+from tests.browser.layout import measure_at_each_width
 
 AXE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -122,6 +123,7 @@ class PageReport:
     forms: list = field(default_factory=list)
     axe_violations: list = field(default_factory=list)
     script_errors: list = field(default_factory=list)
+    layouts: dict = field(default_factory=dict)
 
     @property
     def kilobytes(self):
@@ -179,7 +181,8 @@ def visit_with_javascript(browser, base_url, site_page):
 
 
 def inspect_page(context, site_page, foreign):
-    """Load the page in a fresh tab of `context` and read everything the gates check."""
+    """Load the page in a fresh tab of `context` and read everything the gates check: the
+    sobriety figures as loaded, then the layout at each width, then the keyboard and axe-core."""
     page = context.new_page()
     requests, errors = [], []
     page.on("request", lambda request: requests.append(request))
@@ -197,6 +200,8 @@ def inspect_page(context, site_page, foreign):
     report.headings = page.evaluate(HEADINGS_JS)
     report.unlabelled_controls = page.evaluate(UNLABELLED_CONTROLS_JS)
     report.forms = page.evaluate(FORMS_JS)
+    # Before the keyboard steps, so that no focus ring shows in the screenshots.
+    report.layouts = measure_at_each_width(page, site_page)
     page.keyboard.press("Tab")
     report.first_tab_stop = page.evaluate(FOCUSED_JS)
     if (report.first_tab_stop["href"] or "").startswith("#"):
@@ -219,17 +224,23 @@ def run_axe(page):
     return page.evaluate(AXE_RUN_JS, AXE_TAGS)
 
 
-def visit_without_javascript(browser, base_url, site_page):
+def visit_without_javascript(browser, base_url, site_pages):
+    """{page: NoScriptReport}, every page read in one tab without JavaScript: nothing read here
+    depends on a first visit (cookies, cache), so one context serves them all."""
     context = open_context(browser, base_url, javascript=False)
-    page = context.new_page()
+    tab = context.new_page()
     try:
-        response = page.goto(site_page.path, wait_until="load")
-        main = page.locator("main")
-        return NoScriptReport(
-            status=response.status,
-            main_text=main.inner_text() if main.count() == 1 else "",
-            h1_count=page.locator("h1").count(),
-            forms=page.evaluate(FORMS_JS),
-        )
+        return {site_page: read_without_javascript(tab, site_page) for site_page in site_pages}
     finally:
         context.close()
+
+
+def read_without_javascript(tab, site_page):
+    response = tab.goto(site_page.path, wait_until="load")
+    main = tab.locator("main")
+    return NoScriptReport(
+        status=response.status,
+        main_text=main.inner_text() if main.count() == 1 else "",
+        h1_count=tab.locator("h1").count(),
+        forms=tab.evaluate(FORMS_JS),
+    )

@@ -1,6 +1,11 @@
 """How a page is laid out at a given width: what spans the viewport, what overflows, what
 overlaps text; and a full-page screenshot of it, kept as a file of the test run.
 
+Measured during the page's visit with JavaScript (inspection.py), by resizing the window from
+one width to the next, as when a visitor narrows it: the site's layout depends on CSS media
+queries only, never on a width read by a script at load time, so the page is laid out as it
+would be if loaded at that width, without a visit per width.
+
 A provider's profile once filled only the left 736 px of a desktop screen (a page class
 collided with a card's CSS rule) and no gate noticed: these measures would have.
 """
@@ -9,8 +14,6 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from tests.browser.inspection import open_context
 
 WIDTHS = {"ordinateur": 1280, "mobile": 390}
 HEIGHT = 900
@@ -114,26 +117,22 @@ def screenshot_path(label, device):
     return SCREENSHOT_DIR / f"{slug}--{device}.png"
 
 
-def measure_layout(browser, base_url, site_page, device):
-    """Visit `site_page` at the width of `device`, measure it and save a full-page screenshot."""
-    context = open_context(browser, base_url)
-    try:
-        return measure_in(context, site_page, device)
-    finally:
-        context.close()
+def measure_at_each_width(page, site_page):
+    """{device: Layout} for a loaded `page`; its window is back at the first width after."""
+    layouts = {device: measure(page, site_page, device) for device in WIDTHS}
+    page.set_viewport_size({"width": next(iter(WIDTHS.values())), "height": HEIGHT})
+    return layouts
 
 
-def measure_in(context, site_page, device):
-    """Measure `site_page` in an open browser context (the harness routes a bad page in)."""
+def measure(page, site_page, device):
+    """Resize the window of a loaded `page` to the width of `device`, measure the page there
+    and save a full-page screenshot."""
     width = WIDTHS[device]
-    page = context.new_page()
     page.set_viewport_size({"width": width, "height": HEIGHT})
-    page.goto(site_page.path, wait_until="load")
     measures = page.evaluate(MEASURE_JS)
     path = screenshot_path(site_page.label, device)
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
-    page.close()
     return Layout(
         width=width,
         viewport=measures["viewport"],

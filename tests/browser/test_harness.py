@@ -3,7 +3,6 @@
 from tests.browser.discovery import SitePage
 from tests.browser.htmlcheck import html_problems
 from tests.browser.inspection import inspect_page, open_context
-from tests.browser.layout import measure_in
 from tests.browser.test_accessibility import heading_problems
 
 BAD_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
@@ -64,10 +63,11 @@ def test_a_bad_layout_trips_the_layout_gates(browser, demo_site):
         lambda route: route.fulfill(body=BAD_LAYOUT, content_type="text/html; charset=utf-8"),
     )
     try:
-        layout = measure_in(context, SitePage("mise en page", "/mauvaise-mise-en-page/"), "mobile")
+        report = inspect_page(context, SitePage("mise en page", "/mauvaise-mise-en-page/"), [])
     finally:
         context.close()
 
+    layout = report.layouts["mobile"]
     assert layout.landmarks_not_spanning() == ["<header> de 0 à 195 px sur 390"]
     assert layout.scroll_width == 2000
     assert layout.overlaps == ["« Un texte » (p.dessus) et « recouvert » (p.dessus)"]

@@ -5,18 +5,16 @@ run (see layout.SCREENSHOT_DIR): look at them after changing a template."""
 import pytest
 
 from tests.browser.gates import assert_no_failures
-from tests.browser.layout import WIDTHS, measure_layout
 
 
 @pytest.fixture(scope="session")
-def layouts(demo_site, browser, site_pages, django_db_blocker):
-    """Each page measured once at each width: {(page, device): Layout}."""
-    with django_db_blocker.unblock():
-        return {
-            (page, device): measure_layout(browser, demo_site.url, page, device)
-            for page in site_pages
-            for device in WIDTHS
-        }
+def layouts(page_reports):
+    """Each page measured at each width during its visit: {(page, device): Layout}."""
+    return {
+        (page, device): layout
+        for page, report in page_reports.items()
+        for device, layout in report.layouts.items()
+    }
 
 
 def each_layout(layouts, problem_of):

@@ -27,9 +27,8 @@ def visible_text(html):
 
 
 @pytest.mark.django_db
-def test_the_charter_is_loaded_once_and_linked_from_the_directory(client):
-    load_demo()
-    load_demo()
+def test_the_charter_is_loaded_once_and_linked_from_the_directory(client, demo_site):
+    load_demo()  # a second time: the fixture loaded it once
     assert Page.objects.filter(slug="charte-de-l-annuaire").count() == 1
     charter = StandardPage.objects.get(slug="charte-de-l-annuaire")
     assert charter.live

@@ -1,3 +1,10 @@
+"""The demo site: a French site with its logins, loaded again without duplicates or losses.
+
+The `demo_site` fixture is the demo loaded once into an empty database (on SQLite a copy of the
+run's single load); each test loads it once more on top. Loading into an empty site with
+`--if-empty` is tested in test_demo_if_empty.py, away from this module's demo.
+"""
+
 import io
 
 import pytest
@@ -5,6 +12,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from home.models import HomePage, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 
 def load_demo():
@@ -15,7 +24,6 @@ def load_demo():
 
 @pytest.mark.django_db
 def test_demo_content_is_idempotent():
-    load_demo()
     counts = (Page.objects.count(), Revision.objects.count())
     load_demo()
     assert (Page.objects.count(), Revision.objects.count()) == counts
@@ -38,10 +46,7 @@ def test_demo_content_builds_a_french_site_and_prints_the_admin_login(client):
 
 
 @pytest.mark.django_db
-def test_if_empty_loads_an_empty_site_and_then_keeps_what_editors_changed():
-    out = io.StringIO()
-    call_command("load_demo_content", "--if-empty", stdout=out)
-    assert "admin / emancipasso-admin" in out.getvalue()
+def test_if_empty_keeps_what_editors_changed_and_a_full_load_brings_the_demo_back():
     page = StandardPage.objects.get(slug="a-propos")
     page.title = "À propos de nous"
     page.save_revision().publish()
