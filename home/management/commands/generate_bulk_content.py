@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from home.content_changes import content_changed
+
 
 def bulk_modules():
     apps = [app for app in settings.PROJECT_APPS if find_spec(f"{app}.bulk")]
@@ -44,6 +46,9 @@ class Command(BaseCommand):
                 f"{module.OPTION} : {added} ajoutés (objectif {count}) "
                 f"en {time.perf_counter() - step:.1f} s"
             )
+        # Rows written in bulk send no signal: the cached pages and site structure are retired
+        # once here.
+        content_changed()
         if connection.vendor == "postgresql":
             # Fresh statistics: planned on the empty tables' ones, the directory's counts
             # would take nested loops over thousands of rows.
