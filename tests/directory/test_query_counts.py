@@ -61,9 +61,9 @@ def test_the_service_page_lists_providers_in_constant_queries(client, directory,
             )
 
     add_providers()
-    # Budget: today's count; the count stays the same with twice the providers. The links to
-    # the diagnostic and to the directory, and the guides' feed links in the <head>, come from
-    # the cached site structure.
-    html = assert_query_budget(client, url, 8, add_providers).content.decode()
+    # Budget: the same with twice the providers. Who offers each alternative is counted and
+    # cut in the database (tests/test_query_budgets.py); the links to the diagnostic and the
+    # directory, and the guides' feed links in the <head>, come from the cached site structure.
+    html = assert_query_budget(client, url, 12, add_providers).content.decode()
     assert "Des structures pour vous conseiller et vous former" in html
     assert html.count('class="card provider-card"') == 4
