@@ -49,6 +49,10 @@ def _comparable(page, name, value):
         return {item.pk for item in items}
     if field.one_to_many:  # inline children: compare their own fields, in order
         links = ["id", "sort_order", field.field.name]
+        if hasattr(items, "order_by"):
+            # Stored children in the order they were written: the demo leaves `sort_order`
+            # empty, and PostgreSQL returns rows of equal sort_order in any order.
+            items = items.order_by("sort_order", "pk")
         return [model_to_dict(child, exclude=links) for child in items]
     return value
 

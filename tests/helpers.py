@@ -41,9 +41,11 @@ def shared_test_data(django_db_blocker):
 
     For a fixture of that scope: what it builds inside this block is in a transaction that
     each test nests into (pytest-django rolls a test back to its savepoint), rolled back after
-    the last test, so tests elsewhere never see it. The cache goes with it (Wagtail keeps the
-    site's root paths there). Only for tests that do not need `transactional_db`.
+    the last test, so tests elsewhere never see it. The cache is emptied before and after it
+    (Wagtail keeps the site's root paths there; an earlier test may have left entries about
+    rows it rolled back). Only for tests that do not need `transactional_db`.
     """
+    cache.clear()
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
