@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 
 from catalogue.models import FreeAlternative
-from home.bulk_pages import add_live_children, seeded
+from home.bulk_pages import add_live_children, seeded, series_to_top_up
 
 from .listing_facts import refresh_listing_facts
 from .models import Department, DirectoryIndexPage, Offering, ProviderPage, Region, StructureType
@@ -117,12 +117,16 @@ def draw_provider(number, seed, vocabulary):
 
 def generate(count, seed):
     """Bring the bulk profiles up to `count`, never twice; return how many were added."""
-    directory = DirectoryIndexPage.objects.first()
-    if directory is None:
-        raise LookupError("Aucun annuaire : chargez d'abord la démonstration (load_demo_content).")
-    existing = ProviderPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
-    if existing >= count:
+    series = series_to_top_up(
+        DirectoryIndexPage,
+        ProviderPage,
+        SLUG_PREFIX,
+        count,
+        "Aucun annuaire : chargez d'abord la démonstration (load_demo_content).",
+    )
+    if series is None:
         return 0
+    directory, existing = series
     vocabulary = Vocabulary()
     drawn = [draw_provider(number, seed, vocabulary) for number in range(existing, count)]
     pages = [page for page, _relations in drawn]

@@ -11,7 +11,7 @@ import json
 from django.utils import timezone
 
 from catalogue.models import Category, FreeAlternative, ProprietaryService
-from home.bulk_pages import add_live_children, seeded
+from home.bulk_pages import add_live_children, seeded, series_to_top_up
 
 from .models import GuideIndexPage, GuidePage
 from .models.choices import (
@@ -84,12 +84,16 @@ def draw_guide(number, seed, topics, tools, services):
 
 def generate(count, seed):
     """Bring the bulk guides up to `count`, never twice; return how many were added."""
-    index = GuideIndexPage.objects.first()
-    if index is None:
-        raise LookupError("Aucun index des guides : chargez d'abord la démonstration.")
-    existing = GuidePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
-    if existing >= count:
+    series = series_to_top_up(
+        GuideIndexPage,
+        GuidePage,
+        SLUG_PREFIX,
+        count,
+        "Aucun index des guides : chargez d'abord la démonstration.",
+    )
+    if series is None:
         return 0
+    index, existing = series
     topics = list(Category.objects.live().order_by("pk"))
     tools = list(FreeAlternative.objects.live().select_related("category").order_by("pk"))
     services = list(ProprietaryService.objects.live().order_by("pk"))

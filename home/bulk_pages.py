@@ -27,6 +27,16 @@ def seeded(seed, kind, number):
     return random.Random(f"{seed}:{kind}:{number}")  # noqa: S311 (sample data, not secrets)
 
 
+def series_to_top_up(index_model, page_model, slug_prefix, count, missing):
+    """(the index page the series hangs from, how many of it exist already), or None when the
+    series already has `count` pages; `missing` is said when the demo has no such index."""
+    index = index_model.objects.first()
+    if index is None:
+        raise LookupError(missing)
+    existing = page_model.objects.filter(slug__startswith=slug_prefix).count()
+    return None if existing >= count else (index, existing)
+
+
 def next_positions(parent, count):
     """Materialised paths for `count` new children appended after the parent's last child."""
     last = parent.get_last_child()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from catalogue.models import Category
 from directory.models import ProviderPage
 from guides.models import GuidePage
-from home.bulk_pages import add_live_children, seeded
+from home.bulk_pages import add_live_children, seeded, series_to_top_up
 
 from .models import Platform, WebinarIndexPage, WebinarPage, WebinarSpeaker
 
@@ -70,12 +70,16 @@ def draw_webinar(number, seed, topics, providers, guides):
 
 def generate(count, seed):
     """Bring the bulk webinars up to `count`, never twice; return how many were added."""
-    index = WebinarIndexPage.objects.first()
-    if index is None:
-        raise LookupError("Aucun index des webinaires : chargez d'abord la démonstration.")
-    existing = WebinarPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
-    if existing >= count:
+    series = series_to_top_up(
+        WebinarIndexPage,
+        WebinarPage,
+        SLUG_PREFIX,
+        count,
+        "Aucun index des webinaires : chargez d'abord la démonstration.",
+    )
+    if series is None:
         return 0
+    index, existing = series
     topics = list(Category.objects.live().order_by("pk"))
     providers = list(ProviderPage.objects.live().order_by("pk")[:200])
     guides = list(GuidePage.objects.live().order_by("pk")[:200])
