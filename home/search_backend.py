@@ -85,9 +85,7 @@ class PostgresWordFamilies:
         if self.fields is not None or not terms or self.query.operator.lower() != "and":
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         search_query = self.build_tsquery(self.query, config=config)
-        rank_expression = self._build_rank_expression(
-            self.get_index_vectors(search_query), config
-        )
+        rank_expression = self._build_rank_expression(self.get_index_vectors(search_query), config)
         each_word = []
         for term in terms:
             word = SearchQuery(word_or_family(term), search_type="raw", config=config)

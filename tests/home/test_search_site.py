@@ -428,7 +428,7 @@ def test_only_the_results_shown_are_presented_and_helpers_to_leave_are_bounded(
 
 
 def test_the_words_of_a_query_may_be_split_between_title_and_body(client, site_content):
-    """"gmail" is in the guide's title, "bureau" only in its introduction."""
+    """ "gmail" is in the guide's title, "bureau" only in its introduction."""
     assert "Quitter Gmail : une adresse au nom de l'association" in titles(
         search(client, q="gmail bureau")
     )

@@ -155,9 +155,7 @@ def test_index_shows_the_soonest_and_every_upcoming_one_on_its_own_pages(
 
 
 @pytest.mark.django_db
-def test_index_links_to_every_upcoming_webinar_of_the_chosen_theme(
-    client, webinar_index, topics
-):
+def test_index_links_to_every_upcoming_webinar_of_the_chosen_theme(client, webinar_index, topics):
     visio, _mail = topics
     for n in range(1, 8):
         make_webinar(webinar_index, days=n, topic=visio, speakers=0, registrations=0)
