@@ -7,8 +7,7 @@ provider or guide, so the page costs the same whatever the size of the directory
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from wagtail.fields import StreamField
 
@@ -16,7 +15,8 @@ from catalogue.models import CatalogueIndexPage, Difficulty, FreeAlternative
 from diagnostic.matching import AlternativeFact, directory_query, find_providers
 from diagnostic.plan import build_plan, needs_global_rethink
 from directory import listing_facts
-from directory.models import DirectoryIndexPage, ListingFact
+from directory.listing_index import listing_index
+from directory.models import DirectoryIndexPage, ProviderPage
 from guides.models import GuidePage, recently_reviewed_first
 from guides.models.choices import GuideKind
 from guides.testimonies import similar_testimonies
@@ -85,29 +85,25 @@ def live_alternatives(service_ids):
 
 
 def hosting_providers(alternative_ids, proposed=()):
-    """{alternative id: the first live public providers that list it among their tools}: those
-    the result proposes, then remote ones, then open ones, then by title; a few per
-    alternative, in one query whatever the size of the directory (its listing facts)."""
-    first = ListingFact.objects.filter(
-        facet=listing_facts.TOOL, value__in=[str(pk) for pk in alternative_ids]
-    ).annotate(
-        place=Window(
-            RowNumber(),
-            partition_by=[F("value")],
-            order_by=[
-                Case(When(provider_id__in=list(proposed), then=Value(0)), default=Value(1)),
-                F("remote").desc(),
-                F("provider__accepting_new_associations").desc(),
-                F("provider__title").asc(),
-                F("provider_id").asc(),
-            ],
-        )
-    )
-    facts = first.filter(place__lte=MAX_HOSTS_NAMED).select_related("provider")
-    by_alternative = defaultdict(list)
-    for fact in facts.order_by("value", "place"):
-        by_alternative[int(fact.value)].append(fact.provider)
-    return by_alternative
+    """{alternative id: the first listed providers that list it among their tools}: those the
+    result proposes, then remote ones, then open ones, then by title (the directory's order);
+    a few per alternative, read off the directory's index, and their pages in one query."""
+    index = listing_index()
+    remote = index.mask(listing_facts.REMOTE, listing_facts.YES)
+    open_ = index.mask(listing_facts.OPEN, listing_facts.YES)
+    proposed = index.mask_of(proposed)
+    first_ids = {}
+    for pk in alternative_ids:
+        offered = index.mask(listing_facts.TOOL, str(pk))
+        in_order = [
+            offered & among & where & state
+            for among in (proposed, ~proposed)
+            for where in (remote, ~remote)
+            for state in (open_, ~open_)
+        ]
+        first_ids[pk] = index.ids_of(in_order, slice(MAX_HOSTS_NAMED))
+    pages = ProviderPage.objects.in_bulk([pk for ids in first_ids.values() for pk in ids])
+    return {pk: [pages[provider] for provider in ids] for pk, ids in first_ids.items() if ids}
 
 
 def streamfields(model):

@@ -20,12 +20,12 @@ from django.core.cache import cache
 from django.db import transaction
 
 # Facets read from the profile's own columns, and the many-to-many ones written as facts.
-TYPE, CHATONS, REMOTE = "type", "chatons", "distance"
+TYPE, CHATONS, REMOTE, OPEN = "type", "chatons", "distance", "ouvert"
 REGION, DEPARTMENT, OFFERING, TOOL = "region", "departement", "prestation", "outil"
 YES = "1"
 # What a profile's facts, or its place in the directory's order (its title), are read from.
 FACT_FIELDS = {"live", "structure_type", "chatons_member", "remote", "offerings", "tools",
-               "regions", "departments", "title"}  # fmt: skip
+               "regions", "departments", "title", "accepting_new_associations"}  # fmt: skip
 BATCH = 2000
 VERSION_KEY = "directory:listing-facts:version"
 
@@ -44,9 +44,11 @@ def facts_of(provider_ids, apps=installed_apps):
     facts = set()
     remote_ids = set()
     listed_ids = set()
-    for pk, path, structure_type, chatons, remote in provider_model.objects.filter(
+    for pk, path, structure_type, chatons, remote, accepting in provider_model.objects.filter(
         pk__in=provider_ids, live=True
-    ).values_list("pk", "path", "structure_type", "chatons_member", "remote"):
+    ).values_list(
+        "pk", "path", "structure_type", "chatons_member", "remote", "accepting_new_associations"
+    ):
         if path.startswith(restricted):
             continue  # private: not listed
         listed_ids.add(pk)
@@ -56,6 +58,8 @@ def facts_of(provider_ids, apps=installed_apps):
         if remote:
             facts.add((pk, REMOTE, YES))
             remote_ids.add(pk)
+        if accepting:  # not a filter: the diagnostic names open providers first
+            facts.add((pk, OPEN, YES))
 
     def rows(relation):
         field = provider_model._meta.get_field(relation)

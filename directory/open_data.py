@@ -17,8 +17,7 @@ from home.open_data import (
     TEXT_LICENCE_URL,
     Column,
     Dataset,
-    csv_response,
-    json_response,
+    download_response,
     plain_text,
 )
 
@@ -165,9 +164,7 @@ def page_url():
 
 
 def download(request, slug, extension):
-    dataset = DATASETS[slug]
-    respond = json_response if extension == "json" else csv_response
-    return respond(dataset, page_url())
+    return download_response(request, DATASETS[slug], extension, page_url())
 
 
 def open_data_page(request):

@@ -11,14 +11,18 @@ leaving Gmail is looking for. Everyone else who offers these tools (diagnosis, i
 training) is listed apart, so that the two questions get two answers.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
+from itertools import chain
+from operator import or_
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, Window, prefetch_related_objects
-from django.db.models.functions import Lower, RowNumber
+from django.db.models import Q, prefetch_related_objects
+from django.db.models.functions import Lower
 
 from catalogue.models import FreeAlternative
+from directory.listing_facts import OFFERING, TOOL
+from directory.listing_index import listing_index
 from directory.models import DirectoryIndexPage, ProviderPage
 from home.sections import section_index
 
@@ -45,40 +49,36 @@ class DirectoryLink:
 
 
 def providers_for_service(service, request):
-    """Who offers the live alternatives of this service, in five queries whatever their
-    number: a few hosts, a few trainers and advisers (their cards), and for each alternative
-    how many offer it and the first few by name."""
-    listed = ProviderPage.objects.live().public()
-    offers = ProviderPage.tools.through.objects.filter(
-        freealternative__in=FreeAlternative.objects.live().filter(replaces=service),
-        providerpage__in=listed,
-    )
-    hosting = ProviderPage.objects.filter(offerings__slug=HOSTING).values("pk")
-    hosts = offers.filter(freealternative__self_hostable=True, providerpage__in=hosting)
-    alternatives = list(
-        offers.values("freealternative_id")
-        .annotate(
-            slug=F("freealternative__slug"),
-            name=F("freealternative__name"),
-            offered=Count("providerpage_id"),
-            hosted=Count("providerpage_id", filter=Q(pk__in=hosts.values("pk"))),
-        )
-        .order_by(Lower("freealternative__name"))
-    )
-    if not alternatives:
+    """Who offers the live alternatives of this service, read off the directory's index (the
+    listed providers' facts as bitsets, in the directory's order) in four queries whatever
+    their number: the alternatives, then the cards of a few hosts, a few trainers and advisers,
+    and each alternative's first few providers, with how many offer it."""
+    index = listing_index()
+    hosting = index.mask(OFFERING, _fact_of(index, OFFERING, HOSTING))
+    offered_by, hosted_by = {}, {}
+    for alternative in (
+        FreeAlternative.objects.live().filter(replaces=service).order_by(Lower("name"))
+    ):
+        offered = index.mask(TOOL, str(alternative.pk))
+        if offered:
+            offered_by[alternative] = offered
+            hosted_by[alternative] = offered & hosting if alternative.self_hostable else 0
+    if not offered_by:
         return {"offered_by": {}}
-    card_ids = _first_hosts_and_helpers(listed, offers, hosts)
-    first_few_ids = _first_few_per_alternative(listed, offers)
-    pages = _pages({pk for pk, _ in card_ids} | {pk for pk, _ in first_few_ids})
-    cards = [pages[pk] for pk, _ in card_ids]
-    prefetch_related_objects(cards, "offerings", "regions", "departments")
-    host_ids = {pk for pk, host in card_ids if host}
-    first_few = defaultdict(list)
-    for pk, alternative_id in first_few_ids:
-        first_few[alternative_id].append(pages[pk])
+    hosts = reduce(or_, hosted_by.values())
+    others = reduce(or_, offered_by.values()) & ~hosts
+    first = MAX_PROVIDERS_PER_SECTION + 1
+    host_ids = index.ids_of([hosts], slice(first))
+    helper_ids = index.ids_of([others], slice(first))
+    first_few_ids = {
+        alternative: index.ids_of([offered], slice(MAX_PROVIDERS_PER_ALTERNATIVE))
+        for alternative, offered in offered_by.items()
+    }
+    pages = _pages({*host_ids, *helper_ids, *chain.from_iterable(first_few_ids.values())})
+    service_hosts = [pages[pk] for pk in host_ids]
+    service_helpers = [pages[pk] for pk in helper_ids]
+    prefetch_related_objects(service_hosts + service_helpers, "offerings", "regions", "departments")
     base = _directory_url(request)
-    service_hosts = [card for card in cards if card.pk in host_ids]
-    service_helpers = [card for card in cards if card.pk not in host_ids]
     return {
         "service_hosts": service_hosts[:MAX_PROVIDERS_PER_SECTION],
         "more_service_hosts": len(service_hosts) > MAX_PROVIDERS_PER_SECTION,
@@ -86,52 +86,26 @@ def providers_for_service(service, request):
         "more_service_helpers": len(service_helpers) > MAX_PROVIDERS_PER_SECTION,
         "directory_url": base,
         "hosting_links": [
-            DirectoryLink(row["name"], _filtered(base, row["slug"], HOSTING))
-            for row in alternatives
-            if row["hosted"]
+            DirectoryLink(alternative.name, _filtered(base, alternative.slug, HOSTING))
+            for alternative, hosted in hosted_by.items()
+            if hosted
         ]
         if base
         else [],
         "offered_by": {
-            row["freealternative_id"]: OfferedBy(
-                first_few[row["freealternative_id"]],
-                max(row["offered"] - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
-                _filtered(base, row["slug"]) if base else "",
+            alternative.pk: OfferedBy(
+                [pages[pk] for pk in first_few_ids[alternative]],
+                max(offered.bit_count() - MAX_PROVIDERS_PER_ALTERNATIVE, 0),
+                _filtered(base, alternative.slug) if base else "",
             )
-            for row in alternatives
+            for alternative, offered in offered_by.items()
         },
     }
 
 
-def _first_hosts_and_helpers(listed, offers, hosts):
-    """(id, is a host) of the first hosts and the first others by title, one more of each
-    than shown (to tell whether there are more), in two queries.
-
-    A host offers the hosting prestation and a hostable alternative; each provider is listed
-    once: a host that also trains shows it on its card's prestations."""
-    host_ids = hosts.values("providerpage_id")
-    first = MAX_PROVIDERS_PER_SECTION + 1
-    by_title = listed.order_by("title", "pk").values_list("pk", flat=True)
-    found_hosts = list(by_title.filter(pk__in=host_ids)[:first])
-    found_helpers = list(
-        by_title.filter(pk__in=offers.values("providerpage_id")).exclude(pk__in=host_ids)[:first]
-    )
-    return [(pk, True) for pk in found_hosts] + [(pk, False) for pk in found_helpers]
-
-
-def _first_few_per_alternative(listed, offers):
-    """(provider id, alternative id) of each alternative's first providers by title."""
-    ranked = listed.filter(tools__in=offers.values("freealternative_id")).annotate(
-        alternative_id=F("tools"),
-        place=Window(
-            RowNumber(), partition_by=[F("tools")], order_by=[F("title").asc(), F("pk").asc()]
-        ),
-    )
-    return list(
-        ranked.filter(place__lte=MAX_PROVIDERS_PER_ALTERNATIVE)
-        .order_by("title", "pk")
-        .values_list("pk", "alternative_id")
-    )
+def _fact_of(index, facet, slug):
+    """The fact standing for the choice of this slug (a prestation's id), or None."""
+    return next((fact for value, _label, fact in index.choices[facet] if value == slug), None)
 
 
 def _pages(ids):
@@ -160,12 +134,12 @@ class ToolHelp:
 
 def who_can_help_with_a_guide(guide, request):
     """ "Qui peut aider ?" beside a guide: the directory filtered by each published tool the
-    guide leads to (alternatives to its services, tools a testimony adopted) that a published
-    provider offers, with how many offer it; two queries (the directory's page is cached)."""
+    guide leads to (alternatives to its services, tools a testimony adopted) that a listed
+    provider offers, with how many offer it (the directory's index counts them); one query."""
     base = _directory_url(request)
     if not base:
         return {}
-    providers = ProviderPage.objects.live().public().values("pk")
+    index = listing_index()
     tools = (
         FreeAlternative.objects.live()
         .filter(
@@ -174,12 +148,13 @@ def who_can_help_with_a_guide(guide, request):
             # knows only real field names.
             | Q(pk__in=guide.tools_after.values("id"))
         )
-        .annotate(offered_by=Count("providers", filter=Q(providers__in=providers), distinct=True))
-        .filter(offered_by__gt=0)
         .order_by(Lower("name"))
-        .values_list("name", "slug", "offered_by")
+        .values_list("pk", "name", "slug")
     )
+    counted = [(name, slug, index.mask(TOOL, str(pk)).bit_count()) for pk, name, slug in tools]
     return {
         "help_directory_url": base,
-        "help_tools": [ToolHelp(name, count, _filtered(base, slug)) for name, slug, count in tools],
+        "help_tools": [
+            ToolHelp(name, count, _filtered(base, slug)) for name, slug, count in counted if count
+        ],
     }

@@ -57,6 +57,15 @@ def new_generation():
         logger.error("Cache des pages injoignable : pages gardées jusqu'à expiration (%s).", error)
 
 
+def current_generation():
+    """The token entries are stored under now, or None when the cache cannot be reached."""
+    try:
+        return page_cache().get(GENERATION_KEY)
+    except Exception:
+        logger.warning("Cache des pages injoignable.", exc_info=True)
+        return None
+
+
 def page_key(request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "page:" + hashlib.sha256(address.encode()).hexdigest()

@@ -24,7 +24,7 @@ from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from home.search_terms import fold, matches_title, search_terms
+from home.search_terms import fold, search_terms, title_matcher
 
 HOOK = "register_search_result_kind"
 # Where to go after a search that found nothing: each hook function takes the request and
@@ -67,6 +67,37 @@ class Result:
     # What the query is compared with when the title adds words ("Remplacer Gmail": Gmail).
     name: str = ""
 
+    def present(self):
+        return self
+
+
+@dataclass(frozen=True)
+class PageHit:
+    """A page found, not shown yet: ranking reads only its title and relevance, and its kind
+    makes its `Result` (address, summary) only if it lands on the page of results shown. A
+    word can find thousands of providers."""
+
+    kind: ResultKind
+    page: object
+    fields: dict
+    search: object
+    name = ""
+
+    @property
+    def title(self):
+        return self.page.title
+
+    @property
+    def relevance(self):
+        return self.page.relevance
+
+    @property
+    def page_id(self):
+        return self.page.pk
+
+    def present(self):
+        return self.kind.page_result(self.page, self.fields, self.search)
+
 
 def visible_page_ids():
     """Live pages outside every private section, as a subquery: no query of its own."""
@@ -101,6 +132,10 @@ class SiteSearch:
         for match in matches:
             match.relevance = sign * (match._score or 0.0)
         return matches
+
+    def page_hit(self, kind, page):
+        """A page of `kind` found (with its `relevance`), its `page_fields` read off it."""
+        return PageHit(kind, page, {name: getattr(page, name) for name in kind.page_fields}, self)
 
     def once(self, key, compute):
         """A value computed once per search and shared by kinds (the catalogue page, say)."""
@@ -144,23 +179,24 @@ def page_results(search, kinds):
         for content_type in [ContentType.objects.get_for_model(kind.page_model)]
     }
     pages = search.visible_pages(Page.objects.filter(depth__gt=1)).annotate(**annotations)
-    results = []
+    hits = []
     for page in search.found(pages):
         kind = kind_of.get(page.content_type_id, PAGE_KIND)
         fields = {name: getattr(page, field_alias(kind, name)) for name in kind.page_fields}
-        results.append(kind.page_result(page, fields, search))
-    return results
+        hits.append(PageHit(kind, page, fields, search))
+    return hits
 
 
 def ranked(results, query, terms):
     """Named as the query first, then every word in the title, then by kind and relevance."""
     folded = fold(query)
+    matches_title = title_matcher(terms)
 
     def key(result):
         name = result.name or result.title
         return (
             fold(name) != folded,
-            not matches_title(terms, name),
+            not matches_title(name),
             result.kind.order,
             -result.relevance,
         )
@@ -169,7 +205,8 @@ def ranked(results, query, terms):
 
 
 def run_search(search, kinds):
-    """Every kind's results, ranked."""
+    """Every kind's results, ranked: `Result`s and `PageHit`s, whose `present()` gives the
+    `Result` to show."""
     if not search.terms:
         return []
     results = page_results(search, kinds)

@@ -53,13 +53,19 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def matches_title(terms, title):
-    """Whether every meaningful word of the query starts a word of the title (accents aside)."""
-    meaningful = [term for term in terms if len(term) > 2 and term not in STOP_WORDS]
-    if not meaningful:
-        return False
-    title_words = WORD.findall(fold(title))
-    return all(
-        any(word.startswith(fold(family_prefix(term) or term)) for word in title_words)
-        for term in meaningful
-    )
+def title_matcher(terms):
+    """A test of whether every meaningful word of the query starts a word of a title (accents
+    aside). The query's words are folded once: a search can rank thousands of titles."""
+    prefixes = [
+        fold(family_prefix(term) or term)
+        for term in terms
+        if len(term) > 2 and term not in STOP_WORDS
+    ]
+
+    def matches(title):
+        if not prefixes:
+            return False
+        title_words = WORD.findall(fold(title))
+        return all(any(word.startswith(prefix) for word in title_words) for prefix in prefixes)
+
+    return matches

@@ -123,6 +123,7 @@ def search(request):
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+    page.object_list = [result.present() for result in page.object_list]
     return TemplateResponse(
         request,
         "pages/search_results.html",

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Site
 
 from directory import listing_facts
@@ -80,6 +81,21 @@ def demo_site(django_db_setup, django_db_blocker, template_databases):
     yield
     with django_db_blocker.unblock():
         template_databases.use_migrated()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A change made and committed, as the admin does it (the cache is told on commit).
+
+    A test runs in one transaction that never commits: each block stands for a transaction
+    of its own, so the replacement an earlier change left pending does not count for it.
+    """
+
+    def transaction_of_its_own():
+        connection.pending_content_change = None
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return transaction_of_its_own
 
 
 @pytest.fixture

@@ -44,6 +44,12 @@ def calendar_feed(request, index):
     )
 
 
+@serves(WebinarIndexPage, "upcoming")
+def upcoming(request, index):
+    """Every session to come, twelve at a time: the index shows only the soonest."""
+    return index.render(request, listing="upcoming")
+
+
 @serves(WebinarIndexPage, "rss_feed")
 def rss_feed(request, index):
     """Every live webinar, newest announced first, for feed readers; no cookie set."""

@@ -121,3 +121,51 @@ def test_page_documents_every_column_and_the_licences(client, providers):
 def test_footer_links_to_the_open_data_page(client, providers):
     html = get(client, "/").content.decode()
     assert '<a href="/donnees/">Données ouvertes</a>' in html
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The production setting: downloads are built once per version of the content."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.mark.parametrize("extension", ["json", "csv"])
+def test_a_download_is_built_once_then_served_from_the_cache_until_content_changes(
+    client, providers, directory, page_cache_on, extension, committed
+):
+    path = f"/donnees/annuaire.{extension}"
+    first = get(client, path)
+    with CaptureQueriesContext(connection) as again:
+        second = get(client, path)
+    assert not again.captured_queries
+    assert second.content == first.content and "Hébergeurs du Rhône" in first.content.decode()
+    assert (
+        second["Link"] == first["Link"]
+        and second["Content-Disposition"] == first["Content-Disposition"]
+    )
+    with committed():  # a new version of the content
+        newcomer = ProviderPageFactory(
+            parent=directory, title="Nouvelle structure", slug="nouvelle"
+        )
+    assert "Nouvelle structure" in get(client, path).content.decode()
+    with committed():
+        newcomer.unpublish()
+    assert "Nouvelle structure" not in get(client, path).content.decode()
+
+
+def test_a_cached_download_goes_compressed_to_who_accepts_it(client, providers, page_cache_on):
+    import gzip
+
+    plain = get(client, "/donnees/annuaire.json")
+    compressed = client.get(
+        "/donnees/annuaire.json", HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip, br"
+    )
+    assert compressed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(compressed.content) == plain.content
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
+    json.loads(plain.content)

@@ -65,6 +65,7 @@ def production_env(tmp, database_url, **extra):
         "SITE_URL": f"https://{HOST}",
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "60",
         "TRUSTED_PROXIES": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(tmp / "staticfiles"),

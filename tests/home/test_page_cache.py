@@ -40,21 +40,6 @@ def page_cache_on(settings, demo_site, db):
     caches["pages"].clear()
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """A change made and committed, as the admin does it (the cache is told on commit).
-
-    A test runs in one transaction that never commits: each block stands for a transaction
-    of its own, so the replacement an earlier change left pending does not count for it.
-    """
-
-    def transaction_of_its_own():
-        connection.pending_content_change = None
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return transaction_of_its_own
-
-
 def visit(url, client=None):
     response = (client or Client()).get(url)
     return response, response.content.decode()

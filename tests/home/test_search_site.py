@@ -400,3 +400,47 @@ def test_a_word_in_a_title_counts_more_than_repeated_in_a_body(client, site_cont
     # Neither title holds both words: relevance decides.
     found = titles(search(client, q="bureau semaine", type="page"))
     assert found == ["Le bureau de l'association", "Une page de plus"]
+
+
+def test_only_the_results_shown_are_presented_and_helpers_to_leave_are_bounded(
+    client, site_content, monkeypatch
+):
+    """A word can find thousands of providers (every one offering an alternative to Gmail at
+    10 000 providers): the search ranks them all by title but works out the address and the
+    summary of the ten it shows, and reads no more of them than MAX_RESULTS."""
+    from home import search as site_search
+
+    directory = Page.objects.get(slug="annuaire")
+    thunderbird = FreeAlternativeFactory._meta.model.objects.get(slug="thunderbird")
+    for number in range(14):
+        ProviderPageFactory(parent=directory, title=f"Atelier {number:02}", tools=[thunderbird])
+    presented = []
+    real_present = site_search.PageHit.present
+    monkeypatch.setattr(
+        site_search.PageHit, "present", lambda hit: presented.append(hit) or real_present(hit)
+    )
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 12)
+    monkeypatch.setattr("directory.search.MAX_RESULTS", 12)
+    page = search(client, q="gmail", type="prestataire").content.decode()
+    assert "Atelier 00" in page and "Atelier 09" in page and "Atelier 10" not in page
+    assert len(presented) == 10
+    assert 'Prestataires <span class="search-kinds__count">(12)</span>' in page
+
+
+def test_the_words_of_a_query_may_be_split_between_title_and_body(client, site_content):
+    """ "gmail" is in the guide's title, "bureau" only in its introduction."""
+    assert "Quitter Gmail : une adresse au nom de l'association" in titles(
+        search(client, q="gmail bureau")
+    )
+
+
+@postgresql_only
+def test_postgresql_matches_title_and_body_each_through_its_own_index(site_content):
+    """Matching `title || body` reads the whole index table: no index holds the concatenation."""
+    from wagtail.search.backends import get_search_backend
+
+    found = get_search_backend().search("gmail bureau", Page.objects.all(), operator="and")
+    with CaptureQueriesContext(connection) as context:
+        assert len(list(found)) == 2  # the private page too: the view filters it out
+    where = context.captured_queries[-1]["sql"].split(" WHERE ")[1].split(" ORDER BY ")[0]
+    assert '"title" @@' in where and '"body" @@' in where and "||" not in where

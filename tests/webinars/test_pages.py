@@ -125,6 +125,45 @@ def test_index_paginates_past_webinars(client, webinar_index):
 
 
 @pytest.mark.django_db
+def test_index_shows_the_soonest_and_every_upcoming_one_on_its_own_pages(
+    client, webinar_index, topics, monkeypatch
+):
+    visio, _mail = topics
+    soon = [
+        make_webinar(webinar_index, days=n, topic=visio if n % 2 else None, speakers=0)
+        for n in range(1, 9)
+    ]
+    index = client.get(webinar_index.url).content.decode()
+    upcoming = index.split('id="a-venir"')[1].split('id="replays"')[0]
+    assert all(webinar.title in upcoming for webinar in soon[:6])
+    assert soon[6].title not in upcoming and soon[7].title not in upcoming
+    assert f'<a href="{webinar_index.url}a-venir/">Voir tous les webinaires à venir</a>' in upcoming
+
+    monkeypatch.setattr(WebinarIndexPage, "upcoming_per_page", 5)
+    first = client.get(f"{webinar_index.url}a-venir/").content.decode()
+    second = client.get(f"{webinar_index.url}a-venir/", {"page": 2}).content.decode()
+    assert [first.index(webinar.title) for webinar in soon[:5]] == sorted(
+        first.index(webinar.title) for webinar in soon[:5]
+    )
+    assert soon[5].title not in first and 'id="replays"' not in first
+    assert all(webinar.title in second for webinar in soon[5:]) and "Page 2 sur 2" in second
+
+    filtered = client.get(webinar_index.url, {"theme": "visio"}).content.decode()
+    assert "a-venir/?theme=visio" not in filtered  # four sessions on visio: all on the index
+    on_visio = client.get(f"{webinar_index.url}a-venir/", {"theme": "visio"}).content.decode()
+    assert soon[0].title in on_visio and soon[1].title not in on_visio
+
+
+@pytest.mark.django_db
+def test_index_links_to_every_upcoming_webinar_of_the_chosen_theme(client, webinar_index, topics):
+    visio, _mail = topics
+    for n in range(1, 8):
+        make_webinar(webinar_index, days=n, topic=visio, speakers=0, registrations=0)
+    html = client.get(webinar_index.url, {"theme": "visio"}).content.decode()
+    assert f'href="{webinar_index.url}a-venir/?theme=visio"' in html
+
+
+@pytest.mark.django_db
 def test_index_query_count_does_not_grow_with_webinars(client, webinar_index, topics):
     def add_batch():
         for offset, topic in enumerate(topics):

@@ -53,6 +53,9 @@ class WebinarIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["webinars.WebinarPage"]
     past_per_page = 10
+    # The index shows the soonest sessions; /webinaires/a-venir/ lists them all, a page at a time.
+    upcoming_on_index = 6
+    upcoming_per_page = 12
 
     class Meta:
         verbose_name = _("index des webinaires")
@@ -75,7 +78,8 @@ class WebinarIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
             .prefetch_related("topics", "speakers")
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, listing=None, **kwargs):
+        """The index, or with `listing="upcoming"` every session to come (`upcoming_page`)."""
         context = super().get_context(request, *args, **kwargs)
         webinars = self.webinars()
         filter_form = TopicFilterForm(
@@ -88,18 +92,32 @@ class WebinarIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         if topic is not None:
             webinars = webinars.filter(topics=topic)
         now = timezone.now()
+        upcoming = webinars.filter(ends_at__gt=now).order_by("start")
+        context.update(filter_form=filter_form, topic=topic)
+        if listing == "upcoming":
+            paginator = Paginator(upcoming, self.upcoming_per_page)
+            context["upcoming_page"] = paginator.get_page(request.GET.get("page"))
+            return context
         past = Paginator(webinars.filter(ends_at__lte=now).order_by("-start"), self.past_per_page)
         past_page = past.get_page(request.GET.get("page"))
-        upcoming = []
+        soonest = []
         if past_page.number == 1:
-            upcoming = list(webinars.filter(ends_at__gt=now).order_by("start"))
+            soonest = list(upcoming[: self.upcoming_on_index + 1])
         context.update(
-            filter_form=filter_form,
-            topic=topic,
-            upcoming=upcoming,
+            upcoming=soonest[: self.upcoming_on_index],
+            more_upcoming=len(soonest) > self.upcoming_on_index,
+            upcoming_url=self.upcoming_url(topic),
             past_page=past_page,
         )
         return context
+
+    def upcoming_url(self, topic=None):
+        url = self.url + self.reverse_subpage("upcoming")
+        return f"{url}?theme={topic.slug}" if topic else url
+
+    @path("a-venir/", name="upcoming")
+    def upcoming(self, request):
+        return self.serve_route("upcoming", request)
 
     @property
     def feed_url(self):
