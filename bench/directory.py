@@ -51,6 +51,7 @@ COMBINATIONS = [
 def configure():
     """Production settings on this machine, without page cache or bundled assets."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "emancipasso.settings.production"
+    os.environ["PAGE_CACHE_SECONDS"] = "0"  # every request computes its page
     os.environ.setdefault("SECRET_KEY", "bench-only-key")
     os.environ.setdefault("SITE_URL", "http://127.0.0.1")
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")

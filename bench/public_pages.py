@@ -4,6 +4,8 @@
     createdb -T emancipasso_bulk10k emancipasso_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/emancipasso_bench \\
         .venv/bin/python bench/public_pages.py --requests 5 --max-seconds 20
+    # the queries of some pages, each with the project's lines that ran it
+    DATABASE_URL=… .venv/bin/python bench/public_pages.py --only /guides/,/annuaire/ --sql
 
 Serves each page through Django's test client (middleware, routing, SQL, templates), once to
 warm the process's caches, then --requests times, and prints the median and slowest time, the
@@ -17,6 +19,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +37,7 @@ PAGES = [
     ("Catalogue", "/alternatives/"),
     ("Remplacer Gmail", "/alternatives/remplacer/gmail/"),
     ("Remplacer Zoom", "/alternatives/remplacer/zoom/"),
+    ("Annuaire", "/annuaire/"),
     ("Un prestataire", "/annuaire/breizh-libre/"),
     ("Webinaires", "/webinaires/"),
     ("Un webinaire", "/webinaires/reunions-en-visio-sans-zoom/"),
@@ -51,6 +55,7 @@ PAGES = [
     ("Recherche nextcloud", "/recherche/?q=nextcloud"),
     ("Sitemap", "/sitemap.xml"),
     ("Données", "/donnees/"),
+    ("Page simple", "/a-propos/"),
     ("Annuaire JSON", "/donnees/annuaire.json"),
     ("Annuaire CSV", "/donnees/annuaire.csv"),
     ("Catalogue JSON", "/donnees/catalogue.json"),
@@ -71,11 +76,47 @@ def fetch(client, url):
     return response.status_code, size, time.perf_counter() - started
 
 
+# Frames that say nothing about which feature asked: the ORM, the template engine, this script.
+PLUMBING = (
+    "/django/db/",
+    "/django/template/",
+    "/django/utils/",
+    "/django/test/",
+    "/bench/",
+    "/modelcluster/",
+)
+
+# Template.render's inner step, and the test environment's stand-in for it.
+RENDER = ("_render", "instrumented_test_render")
+
+
+def short(filename):
+    """A path from the project root, or from site-packages for a dependency."""
+    return filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
+
+
+def innermost_template():
+    """The template being rendered, if a query runs while one is (a lazy queryset, a tag)."""
+    frame = sys._getframe()
+    while frame:
+        template = frame.f_locals.get("self")
+        if frame.f_code.co_name in RENDER and hasattr(template, "origin"):
+            return [f"template {template.origin.template_name}"]
+        frame = frame.f_back
+    return []
+
+
 def counting(queries):
-    """A database execute wrapper that records each statement's SQL."""
+    """An execute wrapper noting each statement's SQL and the project's own lines that led to
+    it (printed with --sql)."""
 
     def wrapper(execute, sql, params, many, context):
-        queries.append(sql)
+        frames = [
+            f"{short(frame.filename)}:{frame.lineno}"
+            for frame in traceback.extract_stack()
+            if not any(part in frame.filename for part in PLUMBING)
+        ]
+        queries.append((" < ".join([*reversed(frames[-4:]), *innermost_template()]), sql))
         return execute(sql, params, many, context)
 
     return wrapper
@@ -86,6 +127,7 @@ def main():
     parser.add_argument("--requests", type=int, default=5, help="timed requests per page")
     parser.add_argument("--max-seconds", type=float, default=20, help="time allowed per page")
     parser.add_argument("--only", default="", help="comma-separated substrings of paths")
+    parser.add_argument("--sql", action="store_true", help="print each page's queries too")
     args = parser.parse_args()
     configure()
     from django.db import connection
@@ -116,6 +158,9 @@ def main():
             f"{max(timings):8.1f} {size:>9}  {url}",
             flush=True,
         )
+        if args.sql:
+            for caller, sql in queries:
+                print(f"      {caller}\n          {sql[:300]}")
     print(f"load average {os.getloadavg()[0]:.2f}")
 
 

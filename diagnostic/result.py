@@ -165,8 +165,10 @@ def upcoming_webinars(category_ids):
     return list(
         WebinarPage.objects.live()
         .public()
-        .filter(topics__in=category_ids, ends_at__gt=timezone.now())
-        .distinct()
+        .filter(
+            pk__in=WebinarPage.objects.filter(topics__in=category_ids).values("pk"),
+            ends_at__gt=timezone.now(),
+        )
         .defer_streamfields()
         .order_by("start")[:MAX_WEBINARS]
     )
@@ -217,8 +219,10 @@ def board_arguments(answers):
     guides = (
         GuidePage.objects.live()
         .public()
-        .filter(services__in=answers.service_ids, kind=GuideKind.ARGUMENT)
-        .distinct()
+        .filter(
+            pk__in=GuidePage.objects.filter(services__in=answers.service_ids).values("pk"),
+            kind=GuideKind.ARGUMENT,
+        )
         .order_by(recently_reviewed_first(), "title")
     )
     found = []

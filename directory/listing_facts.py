@@ -31,7 +31,7 @@ VERSION_KEY = "directory:listing-facts:version"
 
 
 def facts_of(provider_ids, apps=installed_apps):
-    """The (provider id, facet, value, remote) rows these providers' saved profiles give."""
+    """The (provider id, facet, value) rows these providers' saved profiles give."""
     provider_model = apps.get_model("directory", "ProviderPage")
     department_model = apps.get_model("directory", "Department")
     departments_by_region = {}
@@ -42,7 +42,6 @@ def facts_of(provider_ids, apps=installed_apps):
     restriction_model = apps.get_model("wagtailcore", "PageViewRestriction")
     restricted = tuple(restriction_model.objects.values_list("page__path", flat=True))
     facts = set()
-    remote_ids = set()
     listed_ids = set()
     for pk, path, structure_type, chatons, remote, accepting in provider_model.objects.filter(
         pk__in=provider_ids, live=True
@@ -57,7 +56,6 @@ def facts_of(provider_ids, apps=installed_apps):
             facts.add((pk, CHATONS, YES))
         if remote:
             facts.add((pk, REMOTE, YES))
-            remote_ids.add(pk)
         if accepting:  # not a filter: the diagnostic names open providers first
             facts.add((pk, OPEN, YES))
 
@@ -77,7 +75,7 @@ def facts_of(provider_ids, apps=installed_apps):
     for pk, department_id in rows("departments"):
         facts.add((pk, DEPARTMENT, str(department_id)))
         facts.add((pk, REGION, str(region_of[department_id])))
-    return {(pk, facet, value, pk in remote_ids) for pk, facet, value in facts}
+    return facts
 
 
 @transaction.atomic
@@ -89,8 +87,8 @@ def refresh_listing_facts(provider_ids, apps=installed_apps):
         fact_model.objects.filter(provider_id__in=batch).delete()
         fact_model.objects.bulk_create(
             [
-                fact_model(provider_id=pk, facet=facet, value=value, remote=remote)
-                for pk, facet, value, remote in sorted(facts_of(batch, apps))
+                fact_model(provider_id=pk, facet=facet, value=value)
+                for pk, facet, value in sorted(facts_of(batch, apps))
             ],
             batch_size=BATCH,
         )

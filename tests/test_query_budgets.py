@@ -4,7 +4,7 @@ One site is built with the factories (a few pages of each kind, with images, top
 areas); each test counts one page's queries on it, then on the same site with five times
 more of everything the page could list, and holds both counts to the page's budget (at most
 12, as the hub promises). A query per row makes the second count larger; a new query pushes
-both over the budget. `bench/query_counts.py` lists the queries page by page on a database.
+both over the budget. `bench/public_pages.py --sql` lists the queries page by page on a database.
 """
 
 import datetime

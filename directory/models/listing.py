@@ -1,8 +1,9 @@
 """What each provider can be filtered on, written when its profile is saved (see listing_facts).
 
-One row per (provider, filter, value): its type, CHATONS membership, remote work, prestations,
-tools, and areas with a région's départements and a département's région already worked out.
-The directory counts its choices from these rows in the database, whatever its size.
+One row per (provider, filter, value): its type, CHATONS membership, remote work, whether it
+is open to new associations, prestations, tools, and areas with a région's départements and a
+département's région already worked out. The directory's index (listing_index) is built from
+these rows in one query, whatever its size.
 Values are primary keys for what editors may rename (tools, prestations, areas).
 """
 
@@ -15,9 +16,6 @@ class ListingFact(models.Model):
     )
     facet = models.CharField(max_length=12)
     value = models.CharField(max_length=40)
-    # The provider's remote work on each of its rows: an area's count leaves remote providers
-    # out of its rows (they count once for every area) without another join.
-    remote = models.BooleanField(default=False)
 
     class Meta:
         constraints = [

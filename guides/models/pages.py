@@ -293,9 +293,11 @@ class GuidePage(BasePage):
     def related_guides(self, limit=3):
         """Other live guides sharing a topic, most recently reviewed first."""
         return listed_guides(
-            GuidePage.objects.filter(topics__in=[topic.pk for topic in self.topics.all()])
-            .exclude(pk=self.pk)
-            .distinct()
+            GuidePage.objects.filter(
+                pk__in=GuidePage.objects.filter(
+                    topics__in=[topic.pk for topic in self.topics.all()]
+                ).values("pk")
+            ).exclude(pk=self.pk)
         )[:limit]
 
     def save(self, *args, **kwargs):

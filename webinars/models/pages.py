@@ -85,8 +85,10 @@ class WebinarIndexPage(ViewRoutesMixin, RoutablePageMixin, BasePage):
         filter_form = TopicFilterForm(
             request.GET or None,
             topics=Category.objects.filter(
-                webinars__in=WebinarPage.objects.child_of(self).live().public()
-            ).distinct(),
+                pk__in=WebinarPage.topics.through.objects.filter(
+                    webinarpage__in=WebinarPage.objects.child_of(self).live().public()
+                ).values("category_id")
+            ),
         )
         topic = filter_form.selected_topic()
         if topic is not None:
