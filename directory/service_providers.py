@@ -17,8 +17,9 @@ from itertools import chain
 from operator import or_
 from urllib.parse import urlencode
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Lower
+from wagtail.images.models import Rendition
 
 from catalogue.models import FreeAlternative
 from directory.listing_facts import OFFERING, TOOL
@@ -109,8 +110,13 @@ def _fact_of(index, facet, slug):
 
 
 def _pages(ids):
-    """{id: provider page} with its logo, for these few ids."""
-    return ProviderPage.objects.filter(pk__in=ids).select_related("logo").in_bulk()
+    """{id: provider page} with its logo and the logo's renditions, for these few ids."""
+    return (
+        ProviderPage.objects.filter(pk__in=ids)
+        .select_related("logo")
+        .prefetch_related(Prefetch("logo__renditions", queryset=Rendition.objects.all()))
+        .in_bulk()
+    )
 
 
 def _directory_url(request):

@@ -77,13 +77,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page served from the shared cache costs no other middleware (its headers, the
+    # security ones included, were kept with it), and the cache sees every cookie set inside
+    # (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.security_headers.ContentSecurityPolicyMiddleware",
     "home.security_headers.PermissionsPolicyMiddleware",
     # Before anything reads the query string: no NUL or other control character gets further.
     "home.control_characters.StripControlCharactersMiddleware",
-    # Anonymous pages from the shared cache, before the session is read (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,9 +171,10 @@ else:
 # retires all cached pages at once (home/content_changes.py); this bounds only what depends
 # on the clock (a webinar starting, a registration closing).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Never served from the page cache: the admin, documents (privacy checked on each download)
-# and the search (each search is counted for the editors' list of popular searches).
-PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/documents/", "/recherche/"]
+# Never served from the page cache: the admin, documents (privacy checked on each download),
+# the search (each search is counted for the editors' list of popular searches), and files
+# (static ones and uploads are served as files, by nginx in production).
+PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/documents/", "/recherche/", "/static/", "/media/"]
 # A caching reverse proxy in front (Varnish, nginx with a purge module...): Wagtail sends a
 # PURGE for a page's address to this endpoint when the page is published or unpublished.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")

@@ -19,7 +19,12 @@ if not os.environ.get("SITE_URL"):
     )
 
 # WhiteNoise serves the collected static files right after the security middleware.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
+MIDDLEWARE = [  # noqa: F405
+    *MIDDLEWARE[:_after_security],  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_security:],  # noqa: F405
+]
 
 COMPRESS_ENABLED = True
 COMPRESS_OFFLINE = True

@@ -68,9 +68,29 @@ def test_a_second_anonymous_visit_is_served_from_the_cache_without_sql():
     assert len(queries) == 0, [query["sql"] for query in queries]
     assert content == first_content
     assert "La triple domination" in content
-    # Headers the outer middleware add are there on a hit too.
+    # The headers the other middleware added are kept with the page and come back on a hit.
     assert "default-src" in again["Content-Security-Policy"]
     assert again["Content-Type"].startswith("text/html")
+    for header in (
+        "Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options",
+        "Referrer-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Content-Language",
+    ):  # fmt: skip
+        assert again[header] == first[header], header
+
+
+def test_a_hit_runs_no_other_middleware(monkeypatch):
+    """The page cache comes first: a page from the cache costs one round trip to the cache."""
+    from home import security_headers
+
+    visit(GUIDE)
+    ran = []
+    monkeypatch.setattr(
+        security_headers.ContentSecurityPolicyMiddleware,
+        "process_response",
+        lambda self, request, response: ran.append(request.path) or response,
+    )
+    again, _content = visit(GUIDE)
+    assert again[STATUS_HEADER] == "hit" and ran == []
 
 
 def test_publishing_a_guide_shows_it_on_the_guide_and_the_listing(committed):
