@@ -11,7 +11,31 @@ from home.demo_tools import ensure_home_page
 from tests.databases import TemplateDatabases, in_memory_sqlite, templates_directory
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
-from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
+from tests.helpers import (
+    log_in,
+    migrate_every_app_forward,
+    migrate_to,
+    shared_test_data,
+    without_index_updates,
+)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "search_index: saved objects are indexed for the search and in Wagtail's reference "
+        "index, as outside tests (off elsewhere: tests.helpers.without_index_updates)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def index_updates(request):
+    """Off unless the test is marked `search_index` (tests.helpers.without_index_updates)."""
+    if request.node.get_closest_marker("search_index"):
+        yield
+        return
+    with without_index_updates():
+        yield
 
 
 @pytest.fixture(autouse=True)

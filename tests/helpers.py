@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from unittest.mock import patch
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -11,6 +12,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
+from modelsearch import signal_handlers as modelsearch_signal_handlers
+from wagtail import signal_handlers as wagtail_signal_handlers
 
 from home.demo_tools import ensure_user
 
@@ -50,6 +53,34 @@ def shared_test_data(django_db_blocker):
         yield
         transaction.set_rollback(True)
     cache.clear()
+
+
+class _NotIndexed:
+    """Stands for modelsearch's indexing task: a saved object is not indexed."""
+
+    @staticmethod
+    def enqueue(*args, **kwargs):
+        return None
+
+
+@contextmanager
+def without_index_updates():
+    """Saved objects are neither indexed for the search nor added to Wagtail's reference index.
+
+    Each page or snippet saved updates both (in tests the task runs at once): about a third of
+    the time of a test that builds pages. Only tests that search, or read what refers to an
+    object, need them; they are marked `search_index` (tests/conftest.py). Objects deleted are
+    still taken out of the search index. May be nested (a module's shared data, then each of
+    its tests). Thread-local for the reference index: a live server's threads still update it.
+    """
+    flag = wagtail_signal_handlers.reference_index_auto_update_disabled
+    before = getattr(flag, "value", False)
+    flag.value = True
+    try:
+        with patch.object(modelsearch_signal_handlers, "insert_or_update_object_task", _NotIndexed):
+            yield
+    finally:
+        flag.value = before
 
 
 def queries_for(client, url):

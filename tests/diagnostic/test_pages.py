@@ -23,7 +23,7 @@ from tests.factories.diagnostic import DiagnosticPageFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.webinars import WebinarIndexPageFactory, WebinarPageFactory
-from tests.helpers import assert_query_budget, shared_test_data
+from tests.helpers import assert_query_budget, shared_test_data, without_index_updates
 from webinars.models import WebinarIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ ARGUMENT = {
 def site_content(django_db_setup, django_db_blocker):
     """A small catalogue, directory, guides and webinars around the diagnostic page, built once
     for the module: each test reads it, or adds to it what is rolled back after the test."""
-    with shared_test_data(django_db_blocker):
+    with shared_test_data(django_db_blocker), without_index_updates():
         yield build_site_content()
 
 

@@ -21,7 +21,7 @@ from directory.models import Department
 from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import FreeAlternativeFactory, ProprietaryServiceFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
-from tests.helpers import shared_test_data
+from tests.helpers import shared_test_data, without_index_updates
 
 OFFERINGS = ["hebergement", "formation-utilisateurs", "diagnostic", "financement", "mediation"]
 DEPARTMENTS = ["35", "29", "56", "69", "75"]
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 def directory_of_forty(django_db_setup, django_db_blocker):
     """Forty providers with facts drawn at random (seeded), many tied on score and date: built
     once for the module's tests, which only read them (or add what they roll back)."""
-    with shared_test_data(django_db_blocker):
+    with shared_test_data(django_db_blocker), without_index_updates():
         yield build_directory_of_forty()
 
 
