@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from directory import listing_facts
+from home import demo as home_demo
 from home import site_structure
 from home.demo_tools import ensure_home_page
 from tests.databases import TemplateDatabases, in_memory_sqlite, templates_directory
@@ -104,6 +105,15 @@ def demo_site(django_db_setup, django_db_blocker, template_databases):
     yield
     with django_db_blocker.unblock():
         template_databases.use_migrated()
+
+
+@pytest.fixture(scope="module")
+def home_demo_site(django_db_setup, django_db_blocker):
+    """The home app's demo (pages, menus, site settings), loaded once for a module whose tests
+    read it or change it in their own transaction (`shared_test_data`)."""
+    with shared_test_data(django_db_blocker):
+        home_demo.load(io.StringIO())
+        yield
 
 
 @pytest.fixture
