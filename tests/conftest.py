@@ -7,12 +7,37 @@ from django.db import connection
 from wagtail.models import Site
 
 from directory import listing_facts
+from home import demo as home_demo
 from home import site_structure
 from home.demo_tools import ensure_home_page
 from tests.databases import TemplateDatabases, in_memory_sqlite, templates_directory
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
-from tests.helpers import log_in, migrate_every_app_forward, migrate_to, shared_test_data
+from tests.helpers import (
+    log_in,
+    migrate_every_app_forward,
+    migrate_to,
+    shared_test_data,
+    without_index_updates,
+)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "search_index: saved objects are indexed for the search and in Wagtail's reference "
+        "index, as outside tests (off elsewhere: tests.helpers.without_index_updates)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def index_updates(request):
+    """Off unless the test is marked `search_index` (tests.helpers.without_index_updates)."""
+    if request.node.get_closest_marker("search_index"):
+        yield
+        return
+    with without_index_updates():
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -81,6 +106,15 @@ def demo_site(django_db_setup, django_db_blocker, template_databases):
     yield
     with django_db_blocker.unblock():
         template_databases.use_migrated()
+
+
+@pytest.fixture(scope="module")
+def home_demo_site(django_db_setup, django_db_blocker):
+    """The home app's demo (pages, menus, site settings), loaded once for a module whose tests
+    read it or change it in their own transaction (`shared_test_data`)."""
+    with shared_test_data(django_db_blocker):
+        home_demo.load(io.StringIO())
+        yield
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from unittest.mock import patch
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -11,6 +12,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
+from modelsearch import signal_handlers as modelsearch_signal_handlers
+from wagtail import signal_handlers as wagtail_signal_handlers
 
 from home.demo_tools import ensure_user
 
@@ -52,6 +55,34 @@ def shared_test_data(django_db_blocker):
     cache.clear()
 
 
+class _NotIndexed:
+    """Stands for modelsearch's indexing task: a saved object is not indexed."""
+
+    @staticmethod
+    def enqueue(*args, **kwargs):
+        return None
+
+
+@contextmanager
+def without_index_updates():
+    """Saved objects are neither indexed for the search nor added to Wagtail's reference index.
+
+    Each page or snippet saved updates both (in tests the task runs at once): about a third of
+    the time of a test that builds pages. Only tests that search, or read what refers to an
+    object, need them; they are marked `search_index` (tests/conftest.py). Objects deleted are
+    still taken out of the search index. May be nested (a module's shared data, then each of
+    its tests). Thread-local for the reference index: a live server's threads still update it.
+    """
+    flag = wagtail_signal_handlers.reference_index_auto_update_disabled
+    before = getattr(flag, "value", False)
+    flag.value = True
+    try:
+        with patch.object(modelsearch_signal_handlers, "insert_or_update_object_task", _NotIndexed):
+            yield
+    finally:
+        flag.value = before
+
+
 def queries_for(client, url):
     """The queries one warm GET of `url` runs, and its response.
 
@@ -77,10 +108,17 @@ def assert_query_budget(client, url, budget, add_content):
     small, _ = queries_for(client, url)
     add_content()
     large, response = queries_for(client, url)
+    assert_same_queries_within_budget(url, small, large, budget)
+    return response
+
+
+def assert_same_queries_within_budget(url, small, large, budget):
+    """`small` and `large`, the queries of `url` before and after content was added, are as
+    many, and within `budget`. For tests that count every page once on a small site, then grow
+    it once for all of them (a module's shared data) instead of once per page."""
     sql = "\n".join(query["sql"] for query in large)
     assert len(small) <= budget, f"{url}: {len(small)} queries, budget {budget}\n{sql}"
     assert len(large) == len(small), f"{url}: {len(small)} then {len(large)} queries\n{sql}"
-    return response
 
 
 def run_project_python(arguments, settings_module, *, drop=(), timeout=120, **env):

@@ -61,8 +61,12 @@ def _is_browser_test(item):
 
 def pytest_collection_modifyitems(config, items):
     """Browser tests last; those that need Chromium skipped with the reason when it is missing,
-    unless REQUIRE_BROWSER says it must be there."""
+    unless REQUIRE_BROWSER says it must be there. What a browser saves on the live server is
+    indexed for the search, as on the served site (see the `search_index` marker)."""
     items.sort(key=_is_browser_test)
+    for item in items:
+        if _is_browser_test(item):
+            item.add_marker(pytest.mark.search_index)
     reason = chromium_missing_reason()
     if reason and not browser_required():
         for item in items:

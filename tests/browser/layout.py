@@ -1,5 +1,8 @@
 """How a page is laid out at a given width: what spans the viewport, what overflows, what
-overlaps text; and a full-page screenshot of it, kept as a file of the test run.
+overlaps text; and a full-page screenshot of it when one of these is wrong, kept as a file of
+the test run (of every page at every width when BROWSER_SCREENSHOTS names a folder: a full-page
+PNG costs about 0.3 s, a tenth of the gates' time for fifty pictures nobody looks at when the
+gates pass).
 
 Measured during the page's visit with JavaScript (inspection.py), by resizing the window from
 one width to the next, as when a visitor narrows it: the site's layout depends on CSS media
@@ -12,12 +15,13 @@ collided with a card's CSS rule) and no gate noticed: these measures would have.
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 WIDTHS = {"ordinateur": 1280, "mobile": 390}
 HEIGHT = 900
 SCREENSHOT_DIR = Path(os.environ.get("BROWSER_SCREENSHOTS", ".pytest_cache/browser/screenshots"))
+EVERY_SCREENSHOT = bool(os.environ.get("BROWSER_SCREENSHOTS"))
 
 # Boxes of the page's landmarks and of every line of visible text, measured in the page.
 # Text rectangles come from text nodes (one per line), so a block that merely contains text
@@ -97,7 +101,21 @@ class Layout:
     scroll_width: int
     landmarks: dict
     overlaps: list
-    screenshot: Path
+    screenshot: Path | None = None
+
+    def problems(self):
+        """What the layout gates (test_layout.py) refuse in this layout, in French."""
+        problems = self.spanning_problems()
+        if self.scroll_width > self.viewport:
+            problems.append(f"{self.scroll_width} px de large pour {self.viewport} px d'écran")
+        return problems + self.overlaps
+
+    def spanning_problems(self):
+        """A printable document (no header and no footer, by design) only needs its main."""
+        problems = self.landmarks_not_spanning()
+        if self.landmarks["header"] is None and self.landmarks["footer"] is None:
+            problems = [p for p in problems if "<main>" in p]
+        return problems
 
     def landmarks_not_spanning(self):
         """Header, main and footer each run from the left edge to the right edge."""
@@ -125,19 +143,21 @@ def measure_at_each_width(page, site_page):
 
 
 def measure(page, site_page, device):
-    """Resize the window of a loaded `page` to the width of `device`, measure the page there
-    and save a full-page screenshot."""
+    """Resize the window of a loaded `page` to the width of `device` and measure the page
+    there; save a full-page screenshot if the layout has a problem (or if all are asked for)."""
     width = WIDTHS[device]
     page.set_viewport_size({"width": width, "height": HEIGHT})
     measures = page.evaluate(MEASURE_JS)
-    path = screenshot_path(site_page.label, device)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
-    return Layout(
+    layout = Layout(
         width=width,
         viewport=measures["viewport"],
         scroll_width=measures["scrollWidth"],
         landmarks={name: measures[name] for name in ("header", "main", "footer")},
         overlaps=measures["overlaps"],
-        screenshot=path,
     )
+    if not (EVERY_SCREENSHOT or layout.problems()):
+        return layout
+    path = screenshot_path(site_page.label, device)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return replace(layout, screenshot=path)

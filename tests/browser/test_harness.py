@@ -71,3 +71,6 @@ def test_a_bad_layout_trips_the_layout_gates(browser, demo_site):
     assert layout.landmarks_not_spanning() == ["<header> de 0 à 195 px sur 390"]
     assert layout.scroll_width == 2000
     assert layout.overlaps == ["« Un texte » (p.dessus) et « recouvert » (p.dessus)"]
+    # A layout that fails a gate is pictured, for whoever reads the failure.
+    assert len(layout.problems()) == 3
+    assert layout.screenshot is not None and layout.screenshot.is_file()

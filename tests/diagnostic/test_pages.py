@@ -11,17 +11,19 @@ from wagtail.test.utils import WagtailPageTestCase
 from catalogue.models import ProprietaryService
 from diagnostic.models import DiagnosticPage
 from directory.models import ProviderPage
+from home.demo_tools import ensure_home_page
 from home.models import HomePage
 from tests.factories.catalogue import (
+    CatalogueIndexPageFactory,
     CategoryFactory,
     FreeAlternativeFactory,
     ProprietaryServiceFactory,
 )
 from tests.factories.diagnostic import DiagnosticPageFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
-from tests.factories.guides import GuidePageFactory
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.webinars import WebinarIndexPageFactory, WebinarPageFactory
-from tests.helpers import assert_query_budget
+from tests.helpers import assert_query_budget, shared_test_data, without_index_updates
 from webinars.models import WebinarIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +38,18 @@ ARGUMENT = {
 }
 
 
-@pytest.fixture
-def site_content(home_page, catalogue_index, guide_index):
-    """A small catalogue, directory, guides and webinars around the diagnostic page."""
+@pytest.fixture(scope="module")
+def site_content(django_db_setup, django_db_blocker):
+    """A small catalogue, directory, guides and webinars around the diagnostic page, built once
+    for the module: each test reads it, or adds to it what is rolled back after the test."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        yield build_site_content()
+
+
+def build_site_content():
+    home_page = ensure_home_page()
+    CatalogueIndexPageFactory(parent=home_page)
+    guide_index = GuideIndexPageFactory(parent=home_page)
     mail = CategoryFactory(name="Courriel", slug="courriel", live=True)
     polls = CategoryFactory(name="Sondages", slug="sondages", live=True)
     gmail = ProprietaryServiceFactory(
@@ -104,7 +115,12 @@ def site_content(home_page, catalogue_index, guide_index):
         webinar.topics.set([mail])
         webinar.save()
     page = DiagnosticPageFactory(parent=home_page)
-    return {"page": page, "directory": directory, "thunderbird": thunderbird}
+    return {
+        "page": page,
+        "directory": directory,
+        "thunderbird": thunderbird,
+        "guide_index": guide_index,
+    }
 
 
 def get(client, query=""):
@@ -300,8 +316,9 @@ def test_the_print_view_has_the_plan_without_the_site_navigation(client, site_co
 
 
 def test_the_result_costs_the_same_queries_whatever_the_directory_and_catalogue(
-    client, site_content, guide_index
+    client, site_content
 ):
+    guide_index = site_content["guide_index"]
     gmail = ProprietaryService.objects.get(slug="gmail")
     webinars = WebinarIndexPage.objects.get()
 

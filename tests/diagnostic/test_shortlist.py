@@ -18,16 +18,26 @@ from diagnostic.matching import (
     shortlist,
 )
 from directory.models import Department
+from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import FreeAlternativeFactory, ProprietaryServiceFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
+from tests.helpers import shared_test_data, without_index_updates
 
 OFFERINGS = ["hebergement", "formation-utilisateurs", "diagnostic", "financement", "mediation"]
 DEPARTMENTS = ["35", "29", "56", "69", "75"]
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def directory_of_forty(home_page):
-    """Forty providers with facts drawn at random (seeded), many tied on score and date."""
+
+@pytest.fixture(scope="module")
+def directory_of_forty(django_db_setup, django_db_blocker):
+    """Forty providers with facts drawn at random (seeded), many tied on score and date: built
+    once for the module's tests, which only read them (or add what they roll back)."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        yield build_directory_of_forty()
+
+
+def build_directory_of_forty():
     draw = random.Random(15)  # noqa: S311 (test data, not secrets)
     gmail = ProprietaryServiceFactory(live=True, slug="gmail")
     doodle = ProprietaryServiceFactory(live=True, slug="doodle")
@@ -36,7 +46,7 @@ def directory_of_forty(home_page):
         FreeAlternativeFactory(live=True, replaces=[gmail], self_hostable=False),
         FreeAlternativeFactory(live=True, replaces=[doodle]),
     ]
-    index = DirectoryIndexPageFactory(parent=home_page)
+    index = DirectoryIndexPageFactory(parent=ensure_home_page())
     for number in range(40):
         ProviderPageFactory(
             parent=index,

@@ -11,6 +11,7 @@ from django.test import Client
 
 from catalogue.models import Category, ProprietaryService
 from directory.models import ContactRequest
+from home.demo_tools import ensure_home_page
 from outbox.models import OutgoingEmail
 from tests.factories.catalogue import (
     CategoryFactory,
@@ -19,10 +20,13 @@ from tests.factories.catalogue import (
 )
 from tests.factories.diagnostic import DiagnosticPageFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
+from tests.helpers import shared_test_data, without_index_updates
 
 QUERY = "?outils=gmail&departement=distance&souhaits=formation"
 ASK = "/passer-au-libre/demander-de-l-aide/"
 SEND_PLAN = "/passer-au-libre/envoyer/"
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
@@ -32,15 +36,18 @@ def fresh_rate_limit():
     cache.clear()
 
 
-@pytest.fixture
-def diagnostic(home_page):
-    return DiagnosticPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def providers(home_page, diagnostic):
+@pytest.fixture(scope="module")
+def providers(django_db_setup, django_db_blocker):
     """Four remote providers that host Gmail's alternative and train; a draft; one that is
-    full; one that works only in Brittany (not matched for a remote association)."""
+    full; one that works only in Brittany (not matched for a remote association). Built once
+    for the module: what a test stores or sends is rolled back after it."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        yield build_providers()
+
+
+def build_providers():
+    home_page = ensure_home_page()
+    DiagnosticPageFactory(parent=home_page)
     category = CategoryFactory(name="Messagerie", slug="messagerie")
     gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail", category=category)
     webmail = FreeAlternativeFactory(name="Webmail libre", category=category, replaces=[gmail])

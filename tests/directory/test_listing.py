@@ -99,6 +99,7 @@ def option_count(response, name, value):
         ),
     ],
 )
+@pytest.mark.search_index  # some filters are keywords
 def test_filters_give_exactly_the_expected_providers(client, providers, query, expected):
     response = client.get(f"/annuaire/?{query}")
     assert response.status_code == 200

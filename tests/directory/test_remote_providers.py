@@ -5,15 +5,35 @@ import re
 
 import pytest
 
-from tests.factories.directory import ProviderPageFactory
+from home.demo_tools import ensure_home_page
+from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
+from tests.helpers import shared_test_data, without_index_updates
 
 pytestmark = pytest.mark.django_db
 
 LOCAL_ONLY_LABEL = "Seulement les structures de ma région"
 
 
+@pytest.fixture(scope="module")
+def shared_directory(django_db_setup, django_db_blocker):
+    """The directory and its providers, built once for the module (tests add what is rolled
+    back after them)."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        directory = DirectoryIndexPageFactory(parent=ensure_home_page())
+        yield directory, build_providers(directory)
+
+
 @pytest.fixture
-def providers(directory):
+def directory(shared_directory):
+    return shared_directory[0]
+
+
+@pytest.fixture
+def providers(shared_directory):
+    return shared_directory[1]
+
+
+def build_providers(directory):
     return {
         "breizh": ProviderPageFactory(
             parent=directory,

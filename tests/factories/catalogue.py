@@ -3,6 +3,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from catalogue.models import CatalogueIndexPage, Category, FreeAlternative, ProprietaryService
+from tests.factories import SavedOnceAfterRelations
 
 
 class CategoryFactory(DjangoModelFactory):
@@ -24,7 +25,7 @@ class ProprietaryServiceFactory(DjangoModelFactory):
         model = ProprietaryService
 
 
-class FreeAlternativeFactory(DjangoModelFactory):
+class FreeAlternativeFactory(SavedOnceAfterRelations, DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Logiciel libre {n}")
     slug = factory.Sequence(lambda n: f"logiciel-libre-{n}")
     description = "Un logiciel libre pour cet usage."
@@ -40,7 +41,7 @@ class FreeAlternativeFactory(DjangoModelFactory):
     def replaces(self, create, services, **kwargs):
         if create and services:
             self.replaces.set(services)
-            self.save()  # a cluster's many-to-many is written when the entry is saved
+            return True
 
 
 class CatalogueIndexPageFactory(wagtail_factories.PageFactory):

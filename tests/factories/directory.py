@@ -11,6 +11,7 @@ from directory.models import (
     Region,
     StructureType,
 )
+from tests.factories import SavedOnceAfterRelations
 from tests.factories.catalogue import FreeAlternativeFactory
 
 
@@ -33,10 +34,10 @@ class ToolFactory(FreeAlternativeFactory):
 def _set_relations(page, create, extracted, relation, values):
     if create and extracted is not None:
         getattr(page, relation).set(values(extracted))
-        page.save()
+        return True
 
 
-class ProviderPageFactory(wagtail_factories.PageFactory):
+class ProviderPageFactory(SavedOnceAfterRelations, wagtail_factories.PageFactory):
     """A live provider; pass offerings/tools by slug, regions by slug, departments by code."""
 
     title = factory.Sequence(lambda n: f"Structure {n:03d}")
@@ -52,23 +53,23 @@ class ProviderPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def offerings(self, create, extracted, **kwargs):
-        _set_relations(
+        return _set_relations(
             self, create, extracted, "offerings", lambda s: Offering.objects.filter(slug__in=s)
         )
 
     @factory.post_generation
     def tools(self, create, extracted, **kwargs):
-        _set_relations(self, create, extracted, "tools", lambda tools: list(tools))
+        return _set_relations(self, create, extracted, "tools", lambda tools: list(tools))
 
     @factory.post_generation
     def regions(self, create, extracted, **kwargs):
-        _set_relations(
+        return _set_relations(
             self, create, extracted, "regions", lambda s: Region.objects.filter(slug__in=s)
         )
 
     @factory.post_generation
     def departments(self, create, extracted, **kwargs):
-        _set_relations(
+        return _set_relations(
             self, create, extracted, "departments", lambda c: Department.objects.filter(code__in=c)
         )
 

@@ -19,6 +19,7 @@ from guides.models import (
     GuidePage,
     SwitchDuration,
 )
+from tests.factories import SavedOnceAfterRelations
 from tests.factories.home import (
     CaptionedImageBlockFactory,
     HeadingBlockFactory,
@@ -63,7 +64,7 @@ class GuideIndexPageFactory(wagtail_factories.PageFactory):
         model = GuideIndexPage
 
 
-class GuidePageFactory(wagtail_factories.PageFactory):
+class GuidePageFactory(SavedOnceAfterRelations, wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Guide {n}")
     slug = factory.Sequence(lambda n: f"guide-{n}")
     introduction = "Un guide pour changer d'outils."
@@ -88,25 +89,25 @@ class GuidePageFactory(wagtail_factories.PageFactory):
     def topics(self, create, topics, **kwargs):
         if create and topics:
             self.topics.set(topics)
-            self.save()
+            return True
 
     @factory.post_generation
     def services(self, create, services, **kwargs):
         if create and services:
             self.services.set(services)
-            self.save()
+            return True
 
     @factory.post_generation
     def tools_before(self, create, services, **kwargs):
         if create and services:
             self.tools_before.set(services)
-            self.save()
+            return True
 
     @factory.post_generation
     def tools_after(self, create, alternatives, **kwargs):
         if create and alternatives:
             self.tools_after.set(alternatives)
-            self.save()
+            return True
 
 
 class GuideTestimonyFactory(GuidePageFactory):

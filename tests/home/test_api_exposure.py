@@ -43,6 +43,7 @@ def api_titles(client, query=""):
         "/api/v2/pages/?search=libre&fields=*",
     ],
 )
+@pytest.mark.search_index  # one of them searches
 def test_listings_never_show_the_contact_email_or_the_meeting_link(client, private_pages, url):
     response = client.get(url)
     body = response.content.decode()

@@ -41,12 +41,14 @@ def test_control_characters_in_the_query_string_give_no_server_error(
     assert client.get(url).status_code == expected_status
 
 
+@pytest.mark.search_index
 def test_a_search_still_searches_what_surrounds_a_nul(client, pages):
     html = client.get("/recherche/?q=%00Gmail").content.decode()
     assert "1 résultat pour «\u00a0Gmail\u00a0»" in html
     assert "Quitter Gmail" in html
 
 
+@pytest.mark.search_index
 def test_the_directory_still_filters_on_what_surrounds_a_nul(client, pages):
     html = client.get("/annuaire/?q=Libris%00tes").content.decode()
     assert "Les Libristes" in html

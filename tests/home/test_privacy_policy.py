@@ -4,19 +4,16 @@ What the pages really set (no cookie on a page, only `csrftoken` on a page with 
 checked over the whole demo site in test_demo_site_reads.py.
 """
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.utils.html import strip_tags
 
-from home import demo as home_demo
 from home.models import StandardPage
 
 
 @pytest.fixture
-def policy(client):
-    home_demo.load(io.StringIO())
+def policy(client, db, home_demo_site):
     page = StandardPage.objects.get(slug="confidentialite")
     response = client.get(page.url)
     assert response.status_code == 200

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories.home import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 @pytest.fixture

@@ -1,21 +1,17 @@
 """Editors keep the publisher's details in Paramètres › Réglages du site, and nowhere else."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Site
 
-from home import demo as home_demo
 from home.groups import EDITORS, MODERATORS
 from home.models import SiteSettings, StandardPage
 from tests.helpers import log_in
 
 
 @pytest.fixture
-def demo(db):
-    home_demo.load(io.StringIO())
+def demo(db, home_demo_site):
     return SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
 

@@ -1,7 +1,6 @@
 """The footer and the three legal pages: one place for the publisher's details, pages that say
 what the code does (retention, cookies), and an accessibility statement in RGAA's structure."""
 
-import io
 import re
 from html import unescape
 
@@ -9,7 +8,6 @@ import pytest
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
-from home import demo as home_demo
 from home.models import SiteSettings, StandardPage
 from home.models.settings import AccessibilityStatus
 from webinars.models.registrations import CONFIRMATION_HOURS
@@ -24,8 +22,7 @@ def footer_of(html):
 
 
 @pytest.fixture
-def demo(db):
-    home_demo.load(io.StringIO())
+def demo(db, home_demo_site):
     return SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
 
