@@ -56,7 +56,9 @@ BUDGETS = {
     # The matching shortlists in the database from the listing facts, then loads the few
     # providers it proposes with their relations.
     RESULT: 12,
-    "/recherche/?q=gmail": 7,
+    # The page search, the catalogue's kinds, and who offers an alternative to Gmail (the
+    # directory's index gives their ids, one query loads the first of them).
+    "/recherche/?q=gmail": 8,
 }
 
 
