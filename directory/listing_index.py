@@ -48,6 +48,18 @@ class ListingIndex:
     def mask(self, facet, value):
         return self.masks.get((facet, value), 0)
 
+    def any_of(self, facet, values):
+        """The providers with at least one of these values of the facet."""
+        found = 0
+        for value in values:
+            found |= self.mask(facet, value)
+        return found
+
+    def fact_of(self, facet, choice):
+        """The fact standing for a choice offered on this facet (a prestation's slug gives its
+        id), or None when it is not offered."""
+        return next((fact for value, _label, fact in self.choices[facet] if value == choice), None)
+
     def mask_of(self, provider_ids):
         """The bits of these providers (those listed: others have none)."""
         bit = self._bit_of_id

@@ -4,9 +4,7 @@ A provider is found by its own words (name, presentation, prestations, tools), a
 the query names a service it helps to leave: "gmail" finds who offers an alternative to Gmail.
 """
 
-from functools import reduce
 from html import unescape
-from operator import or_
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -50,9 +48,7 @@ def helping_to_leave_a_service(search):
         replaces__in=ProprietaryService.objects.live().filter(name__iexact=search.query)
     )
     index = listing_index()
-    offering = reduce(
-        or_, (index.mask(TOOL, str(pk)) for pk in tools.values_list("pk", flat=True)), 0
-    )
+    offering = index.any_of(TOOL, [str(pk) for pk in tools.values_list("pk", flat=True)])
     ids = index.ids_of([offering], slice(MAX_RESULTS))
     providers = ProviderPage.objects.in_bulk(ids) if ids else {}
     hits = []

@@ -12,9 +12,7 @@ training) is listed apart, so that the two questions get two answers.
 """
 
 from dataclasses import dataclass
-from functools import reduce
 from itertools import chain
-from operator import or_
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
@@ -55,19 +53,19 @@ def providers_for_service(service, request):
     their number: the alternatives, then the cards of a few hosts, a few trainers and advisers,
     and each alternative's first few providers, with how many offer it."""
     index = listing_index()
-    hosting = index.mask(OFFERING, _fact_of(index, OFFERING, HOSTING))
-    offered_by, hosted_by = {}, {}
+    hosting = index.mask(OFFERING, index.fact_of(OFFERING, HOSTING))
+    offered_by = {}
     for alternative in (
         FreeAlternative.objects.live().filter(replaces=service).order_by(Lower("name"))
     ):
         offered = index.mask(TOOL, str(alternative.pk))
         if offered:
             offered_by[alternative] = offered
-            hosted_by[alternative] = offered & hosting if alternative.self_hostable else 0
     if not offered_by:
         return {"offered_by": {}}
-    hosts = reduce(or_, hosted_by.values())
-    others = reduce(or_, offered_by.values()) & ~hosts
+    hostable = [alternative for alternative in offered_by if alternative.self_hostable]
+    hosts = index.any_of(TOOL, [str(alternative.pk) for alternative in hostable]) & hosting
+    others = index.any_of(TOOL, [str(alternative.pk) for alternative in offered_by]) & ~hosts
     first = MAX_PROVIDERS_PER_SECTION + 1
     host_ids = index.ids_of([hosts], slice(first))
     helper_ids = index.ids_of([others], slice(first))
@@ -88,8 +86,8 @@ def providers_for_service(service, request):
         "directory_url": base,
         "hosting_links": [
             DirectoryLink(alternative.name, _filtered(base, alternative.slug, HOSTING))
-            for alternative, hosted in hosted_by.items()
-            if hosted
+            for alternative in hostable
+            if offered_by[alternative] & hosting
         ]
         if base
         else [],
@@ -102,11 +100,6 @@ def providers_for_service(service, request):
             for alternative, offered in offered_by.items()
         },
     }
-
-
-def _fact_of(index, facet, slug):
-    """The fact standing for the choice of this slug (a prestation's id), or None."""
-    return next((fact for value, _label, fact in index.choices[facet] if value == slug), None)
 
 
 def _pages(ids):

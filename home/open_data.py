@@ -15,7 +15,6 @@ import csv
 import gzip
 import io
 import json
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -28,8 +27,6 @@ from wagtail.rich_text import expand_db_html
 
 from home import page_cache
 from home.exports import neutralise_formula
-
-logger = logging.getLogger(__name__)
 
 # A built download is kept until the content changes (the page cache's generation); a day at most.
 DOWNLOAD_SECONDS = 24 * 60 * 60
@@ -104,10 +101,10 @@ def download_response(request, dataset, extension, page_url):
         streamed = StreamingHttpResponse(chunks, content_type=content_type)
         return _with_licence(streamed, dataset, extension)
     key = f"open-data:{dataset.slug}.{extension}:{generation}"
-    compressed = _cached(key)
+    compressed = page_cache.read(key)
     if compressed is None:
         compressed = gzip.compress("".join(chunks).encode(), compresslevel=6)
-        _keep(key, compressed)
+        page_cache.keep(key, compressed, DOWNLOAD_SECONDS)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(compressed, content_type=content_type)
         response["Content-Encoding"] = "gzip"
@@ -115,21 +112,6 @@ def download_response(request, dataset, extension, page_url):
         response = HttpResponse(gzip.decompress(compressed), content_type=content_type)
     response["Vary"] = "Accept-Encoding"
     return _with_licence(response, dataset, extension)
-
-
-def _cached(key):
-    try:
-        return page_cache.page_cache().get(key)
-    except Exception:
-        logger.warning("Cache des pages injoignable : export refait.", exc_info=True)
-        return None
-
-
-def _keep(key, compressed):
-    try:
-        page_cache.page_cache().set(key, compressed, timeout=DOWNLOAD_SECONDS)
-    except Exception:
-        logger.warning("Cache des pages injoignable : export non gardé.", exc_info=True)
 
 
 def _json_chunks(dataset, page_url):

@@ -57,13 +57,28 @@ def new_generation():
         logger.error("Cache des pages injoignable : pages gardées jusqu'à expiration (%s).", error)
 
 
+def read(key):
+    """A value from the page cache, or None when the cache cannot be reached."""
+    try:
+        return page_cache().get(key)
+    except Exception:
+        logger.warning("Cache des pages injoignable : lecture abandonnée.", exc_info=True)
+        return None
+
+
+def keep(key, value, seconds):
+    """Store a value in the page cache; whether it could be stored."""
+    try:
+        page_cache().set(key, value, timeout=seconds)
+    except Exception:
+        logger.warning("Cache des pages injoignable : rien de gardé.", exc_info=True)
+        return False
+    return True
+
+
 def current_generation():
     """The token entries are stored under now, or None when the cache cannot be reached."""
-    try:
-        return page_cache().get(GENERATION_KEY)
-    except Exception:
-        logger.warning("Cache des pages injoignable.", exc_info=True)
-        return None
+    return read(GENERATION_KEY)
 
 
 def page_key(request):
@@ -135,13 +150,8 @@ class PageCacheMiddleware:
         return generation, found.get(key)
 
     def store(self, key, generation, response, seconds):
-        entry = (generation, response.content, list(response.items()))
-        try:
-            page_cache().set(key, entry, timeout=seconds)
-        except Exception:
-            logger.warning("Cache des pages injoignable : page non gardée.", exc_info=True)
-            return
-        response[STATUS_HEADER] = "miss"
+        if keep(key, (generation, response.content, list(response.items())), seconds):
+            response[STATUS_HEADER] = "miss"
 
     @staticmethod
     def cached_response(entry):
