@@ -10,12 +10,11 @@ from home.site_address import follow_site_url
 
 
 def ensure_home_page():
-    """Make a HomePage the default site's root, replacing Wagtail's welcome page once."""
+    """The default site's root: the HomePage that home/migrations/0008 puts in place of
+    Wagtail's welcome page (made again if someone deleted it), the site pointing at SITE_URL."""
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
-        Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
-        root.refresh_from_db()
         home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Page
 
 from home import demo_loader
-from home.models import HomePage
 
 
 def load_app_demo(app, stdout):
@@ -28,11 +28,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty",
             action="store_true",
-            help="Ne charge rien si le site a déjà une page d'accueil (rien n'est défait).",
+            help="Ne charge rien si le site a déjà des pages sous l'accueil (rien n'est défait).",
         )
 
     def handle(self, *args, if_empty=False, **options):
-        if if_empty and HomePage.objects.exists():
+        # A fresh install has its empty home page (home/migrations/0008): content is below it.
+        if if_empty and Page.objects.filter(depth__gt=2).exists():
             self.stdout.write(
                 "Le site a déjà du contenu : rien n'est rechargé (make demo pour le rafraîchir)."
             )
