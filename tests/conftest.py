@@ -10,7 +10,12 @@ from directory import listing_facts
 from home import demo as home_demo
 from home import site_structure
 from home.demo_tools import ensure_home_page
-from tests.databases import TemplateDatabases, in_memory_sqlite, templates_directory
+from tests.databases import (
+    TemplateDatabases,
+    in_memory_sqlite,
+    start_order,
+    templates_directory,
+)
 from tests.factories.catalogue import CatalogueIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory
 from tests.helpers import (
@@ -28,6 +33,13 @@ def pytest_configure(config):
         "search_index: saved objects are indexed for the search and in Wagtail's reference "
         "index, as outside tests (off elsewhere: tests.helpers.without_index_updates)",
     )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests without a database first, those that read the demo site after the other database
+    tests, transactional tests last (tests/databases.py, `start_order`)."""
+    items.sort(key=start_order)
 
 
 @pytest.fixture(autouse=True)

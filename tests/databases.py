@@ -133,3 +133,37 @@ class TemplateDatabases:
         before the creation was patched (a module run on its own can ask for the database
         first): that database is the migrated one, saved as the template."""
         fill_from_template(self.migrated, build=lambda: None)
+
+
+# The order tests start in. pytest-django runs the tests without a database last; here they run
+# first, while the migrated database is built (`python -m tests.databases` in `make test`), then
+# the tests that read the demo site, once it is built too, and the transactional tests last, as
+# pytest-django has them, since they empty the database after each test.
+WITHOUT_DATABASE, WITH_DATABASE, ON_THE_DEMO, TRANSACTIONAL = range(4)
+
+
+def asks_for_a_database(item):
+    """Whether pytest-django sets up the test database for this test (its own rule)."""
+    fixtures = {"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    return bool(fixtures or item.get_closest_marker("django_db"))
+
+
+def flushes_the_database(item):
+    """Whether the test is transactional: pytest-django empties every table after it."""
+    fixtures = {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    return bool(fixtures) or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+
+
+def start_order(item):
+    """Where `item` starts: WITHOUT_DATABASE, WITH_DATABASE, ON_THE_DEMO or TRANSACTIONAL."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if flushes_the_database(item):
+        return TRANSACTIONAL
+    if "demo_site" in fixtures:
+        return ON_THE_DEMO
+    if asks_for_a_database(item) or "django_db_setup" in fixtures:
+        return WITH_DATABASE
+    return WITHOUT_DATABASE

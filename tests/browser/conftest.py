@@ -27,6 +27,7 @@ from tests.browser.inspection import (
     visit_with_javascript,
     visit_without_javascript,
 )
+from tests.databases import asks_for_a_database
 
 BROWSER_DIR = Path(__file__).parent
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -59,10 +60,13 @@ def _is_browser_test(item):
     return BROWSER_DIR in Path(item.path).parents
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last; those that need Chromium skipped with the reason when it is missing,
-    unless REQUIRE_BROWSER says it must be there. What a browser saves on the live server is
-    indexed for the search, as on the served site (see the `search_index` marker)."""
+    """Browser tests last, after every other ordering (tests/conftest.py); those that need
+    Chromium skipped with the reason when it is missing, unless REQUIRE_BROWSER says it must be
+    there. What a browser saves on the live server is indexed for the search, as on the served
+    site (see the `search_index` marker)."""
+    yield
     items.sort(key=_is_browser_test)
     for item in items:
         if _is_browser_test(item):
@@ -77,12 +81,6 @@ def pytest_collection_modifyitems(config, items):
 def pytest_runtest_setup(item):
     if _is_browser_test(item):
         item.config.stash.setdefault(BROWSER_STARTED, time.monotonic())
-
-
-def asks_pytest_django_for_a_database(item):
-    """Whether pytest-django sets up the test database for this test (its own rule)."""
-    fixtures = {"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
-    return bool(fixtures or item.get_closest_marker("django_db"))
 
 
 def close_server_connections():
@@ -130,7 +128,7 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     pytest-django creates it only for tests that ask for `db`; the browser tests share one
     committed database instead, so when no collected test asks, create it here.
     """
-    if any(asks_pytest_django_for_a_database(item) for item in request.session.items):
+    if any(asks_for_a_database(item) for item in request.session.items):
         yield
         return
     from django.test.utils import setup_databases, teardown_databases
