@@ -46,19 +46,25 @@ worker: install ## Run the task worker alone (e-mail delivery, search indexing)
 	$(MANAGE) db_worker
 
 # The suite runs on TEST_PROCESSES workers (pytest-xdist, one test database each; its default
-# "load" order keeps pytest-django's transactional tests last on each worker). The browser gates
-# run beside it in their own pytest (their own database and live server, no transactional test
-# to flush it); their output follows the suite's. On SQLite both copy one migrated database and
-# one demo site, built once into a directory made for this `make test` (tests/databases.py).
+# "load" order keeps the order of tests/conftest.py: tests without a database first, transactional
+# tests last). The browser gates run beside it in their own pytest (their own database and live
+# server, no transactional test to flush it); their output follows the suite's. On SQLite both
+# copy one migrated database and one demo site, built once into a directory made for this
+# `make test` by a process started first (tests/databases.py) while the first tests need neither.
+# Test modules are not cached as bytecode here (PYTHONDONTWRITEBYTECODE is unset for them):
+# pytest rewrites each one for its assertions, about 4 s of CPU per process when not cached.
 TEST_PROCESSES ?= auto
 
+test: export PYTHONDONTWRITEBYTECODE =
 test: install ## Run the test suite and the browser gates (skipped, with the reason, without Chromium); print the slowest tests
 	@templates=$$(mktemp -d); export TEST_DATABASE_TEMPLATES="$$templates"; \
-	trap 'kill $$browser 2>/dev/null; rm -rf "$$templates"' EXIT; trap 'exit 130' INT TERM; \
+	trap 'kill $$builder $$browser 2>/dev/null; rm -rf "$$templates"' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python -m tests.databases > "$$templates/builder.log" 2>&1 & builder=$$!; \
 	$(BIN)/pytest tests/browser -o cache_dir=.pytest_cache/browser-run --durations=20 \
 		> "$$templates/browser.log" 2>&1 & browser=$$!; \
 	$(BIN)/pytest --ignore=tests/browser --ignore=tests/deploy -n $(TEST_PROCESSES) --durations=20; \
-	suite=$$?; echo "Tests navigateur (lancés en même temps que la suite) :"; \
+	suite=$$?; wait $$builder || { echo "Construction des bases de test :"; cat "$$templates/builder.log"; }; \
+	echo "Tests navigateur (lancés en même temps que la suite) :"; \
 	wait $$browser; gates=$$?; cat "$$templates/browser.log"; \
 	[ $$suite -eq 0 ] && [ $$gates -eq 0 ]
 

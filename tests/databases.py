@@ -8,7 +8,9 @@ in-memory database with SQLite's backup API, which takes milliseconds.
 
 The files live in the directory named by TEST_DATABASE_TEMPLATES (`make test` gives both of its
 pytest runs one, made for that run), otherwise in the temporary directory that the workers of
-one pytest run share. They are never reused by a later run: the demo's dates are relative to
+one pytest run share. `make test` builds both before its pytest runs need them, in a process of
+their own (`python -m tests.databases`), while the tests without a database run. They are never
+reused by a later run: the demo's dates are relative to
 the moment it is loaded, and the migrated database depends on the code (snippets' permissions,
 the default site's address) as well as on the migrations.
 """
@@ -20,6 +22,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
@@ -167,3 +170,25 @@ def start_order(item):
     if asks_for_a_database(item) or "django_db_setup" in fixtures:
         return WITH_DATABASE
     return WITHOUT_DATABASE
+
+
+def build_templates():
+    """Both templates, built into TEST_DATABASE_TEMPLATES as a test process would build them."""
+    from django.test.utils import setup_databases, setup_test_environment
+
+    if not in_memory_sqlite():
+        return
+    templates = TemplateDatabases(Path(os.environ[DIRECTORY_VARIABLE]))
+    setup_test_environment()
+    with pytest.MonkeyPatch.context() as patch:
+        templates.patch_creation(patch)
+        setup_databases(verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=())
+    templates.use_demo()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emancipasso.settings.test")
+    import django
+
+    django.setup()
+    build_templates()

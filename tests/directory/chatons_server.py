@@ -40,7 +40,10 @@ class LocalServer:
         self.httpd.daemon_threads = True
         self.httpd.routes = {}
         self.httpd.requests = []
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # A short poll: `shutdown()` at the end of each test waits for the loop's next turn.
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base(self):

@@ -70,7 +70,10 @@ class FakeSMTPServer(socketserver.ThreadingTCPServer):
             return [message["Message-ID"] for message in self.received]
 
     def __enter__(self):
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        # A short poll: `shutdown()` on exit waits for the loop's next turn.
+        threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def __exit__(self, *exc_info):
