@@ -8,6 +8,7 @@ test database, which only PostgreSQL allows.
 """
 
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -20,7 +21,7 @@ from wagtail.models import Locale, Page
 from home.demo_tools import ensure_home_page
 from home.page_cache import STATUS_HEADER
 from tests.factories.home import StandardPageFactory
-from tests.helpers import run_project_python
+from tests.helpers import start_project_python
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
 REDIS_CACHE = ("django_redis.cache.RedisCache", REDIS_URL)
@@ -33,15 +34,27 @@ def postgresql_url():
     return f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def other_process_visits(cache, prefix, url):
+@contextmanager
+def the_other_process(cache, prefix):
+    """The other process, started once for the test: `visit(url)` has it visit `url` and
+    returns the X-Page-Cache header it got."""
     env = {"DATABASE_URL": postgresql_url()} if connection.vendor == "postgresql" else {}
-    result = run_project_python(
-        ["-m", "tests.home.page_cache_worker", *cache, prefix, url],
-        "emancipasso.settings.test",
-        **env,
+    worker = start_project_python(
+        ["-m", "tests.home.page_cache_worker", *cache, prefix], "emancipasso.settings.test", **env
     )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+
+    def visit(url):
+        worker.stdin.write(f"{url}\n")
+        worker.stdin.flush()
+        status = worker.stdout.readline().strip()
+        assert status, worker.communicate()[1]  # it stopped: its error
+        return status
+
+    try:
+        yield visit
+    finally:
+        worker.kill()
+        worker.communicate()  # reaped, its pipes closed
 
 
 def available(cache):
@@ -78,12 +91,13 @@ def test_one_process_fills_the_cache_and_another_is_served_from_it(cache, settin
         call_command("createcachetable")
     page = a_page("Page partagée")
     try:
-        assert Client().get("/partagee/")[STATUS_HEADER] == "miss"
-        assert other_process_visits(cache, prefix, "/partagee/") == "hit"
+        with the_other_process(cache, prefix) as visit:
+            assert Client().get("/partagee/")[STATUS_HEADER] == "miss"
+            assert visit("/partagee/") == "hit"
 
-        page.title = "Page partagée, revue"
-        page.save_revision().publish()  # committed: the generation is replaced at once
-        assert other_process_visits(cache, prefix, "/partagee/") != "hit"
+            page.title = "Page partagée, revue"
+            page.save_revision().publish()  # committed: the generation is replaced at once
+            assert visit("/partagee/") != "hit"
     finally:
         if cache is REDIS_CACHE:
             caches["pages"].delete_pattern("*")  # this test's prefix only

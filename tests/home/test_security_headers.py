@@ -6,10 +6,11 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.factories.home import StandardPageFactory
-from tests.helpers import run_project_python
+from tests.helpers import fresh_settings, start_project_python
 
 STRICT_POLICY = {
     "default-src": ["'self'"],
@@ -94,19 +95,6 @@ def test_the_admin_preview_renders_the_public_page_in_a_same_origin_frame(
     assert policy_of(preview)["frame-src"] == ["'self'", "https:"]
 
 
-def production_settings(*names, **env):
-    """Values of production settings, read in a fresh interpreter with the given environment."""
-    script = (
-        "import django; from django.conf import settings; django.setup(); "
-        f"print(*[getattr(settings, name) for name in {list(names)!r}], sep='|')"
-    )
-    return run_project_python(
-        ["-c", script],
-        "emancipasso.settings.production",
-        **{"SITE_URL": "https://example.org", **env, "SECRET_KEY": secrets.token_urlsafe(50)},
-    )
-
-
 HTTPS_SETTINGS = (
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
@@ -115,31 +103,31 @@ HTTPS_SETTINGS = (
 )
 
 
+def https_settings(**env):
+    """Production's HTTPS_SETTINGS, read anew from the environment plus `env`."""
+    production = fresh_settings(
+        "emancipasso.settings.production",
+        **{"SITE_URL": "https://example.org", **env, "SECRET_KEY": secrets.token_urlsafe(50)},
+    )
+    return [getattr(production, name) for name in HTTPS_SETTINGS]
+
+
 def test_production_is_https_only_by_default():
-    result = production_settings(*HTTPS_SETTINGS)
-    assert result.stdout.strip() == "True|31536000|True|True", result.stderr
+    assert https_settings() == [True, 31536000, True, True]
 
 
 def test_production_https_settings_come_from_the_environment():
     """Behind a proxy that redirects to https itself, or while trying HSTS with a short max-age."""
-    result = production_settings(
-        *HTTPS_SETTINGS,
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="300",
-        SECURE_HSTS_INCLUDE_SUBDOMAINS="non",
-        SECURE_HSTS_PRELOAD="0",
-    )
-    assert result.returncode != 0  # "non" is not understood: refused, not guessed
-    assert "SECURE_HSTS_INCLUDE_SUBDOMAINS doit valoir true ou false" in result.stderr
-
-    result = production_settings(
-        *HTTPS_SETTINGS,
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="300",
-        SECURE_HSTS_INCLUDE_SUBDOMAINS="no",
-        SECURE_HSTS_PRELOAD="0",
-    )
-    assert result.stdout.strip() == "False|300|False|False", result.stderr
+    by_environment = {
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "300",
+        "SECURE_HSTS_PRELOAD": "0",
+    }
+    refusal = "SECURE_HSTS_INCLUDE_SUBDOMAINS doit valoir true ou false"
+    with pytest.raises(ImproperlyConfigured, match=refusal):  # "non" is refused, not guessed
+        https_settings(**by_environment, SECURE_HSTS_INCLUDE_SUBDOMAINS="non")
+    relaxed = https_settings(**by_environment, SECURE_HSTS_INCLUDE_SUBDOMAINS="no")
+    assert relaxed == [False, 300, False, False]
 
 
 @pytest.mark.django_db
@@ -157,15 +145,20 @@ def test_https_headers_with_the_production_values(client, home_page, settings):
 
 
 def test_check_deploy_reports_nothing_with_production_settings():
-    result = run_project_python(
+    """Django started for real on production settings, in a process of its own."""
+    check = start_project_python(
         ["manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         "emancipasso.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         SITE_URL="https://example.org",
         ALLOWED_HOSTS="example.org",
     )
-    assert result.returncode == 0, result.stderr
-    assert "System check identified no issues" in result.stdout
+    try:
+        stdout, stderr = check.communicate(timeout=120)
+    finally:
+        check.kill()  # still running only after the timeout
+    assert check.returncode == 0, stderr
+    assert "System check identified no issues" in stdout
 
 
 class PageScan(HTMLParser):
