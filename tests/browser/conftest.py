@@ -201,7 +201,7 @@ def site_pages(demo_site, django_db_blocker):
 def page_reports(request, demo_site, browser, site_pages, django_db_blocker):
     """Each discovered page visited once with JavaScript; the sobriety figures kept."""
     with django_db_blocker.unblock():
-        reports = {page: visit_with_javascript(browser, demo_site.url, page) for page in site_pages}
+        reports = visit_with_javascript(browser, demo_site.url, site_pages)
     request.config.stash[SOBRIETY_ROWS] = [
         (page.label, report.requests, report.kilobytes, report.dom_elements, report.ecoindex)
         for page, report in reports.items()

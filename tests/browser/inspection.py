@@ -91,7 +91,12 @@ FORMS_JS = """
 
 AXE_RUN_JS = """
 async tags => {
-    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+    // Violations only: the gates read nothing else, and axe then spares describing the nodes
+    // of every rule that passes or does not apply.
+    const result = await axe.run(document, {
+        runOnly: {type: 'tag', values: tags},
+        resultTypes: ['violations'],
+    });
     return result.violations.map(v => ({
         id: v.id,
         impact: v.impact,
@@ -171,22 +176,47 @@ def _transferred(request):
     return sizes["responseHeadersSize"] + sizes["responseBodySize"]
 
 
-def visit_with_javascript(browser, base_url, site_page):
+def visit_with_javascript(browser, base_url, site_pages):
+    """{page: PageReport}, every page visited in one tab of one context: a context per page
+    made Chromium start and tear down a renderer process for each.
+
+    Each page is still a first visit: its cookies (CSRF, session) are cleared before it, the
+    site keeps nothing else in the browser, and routing (which blocks other hosts) turns the
+    HTTP cache off. It loads at a fresh tab's size, not at the one the previous page's layout
+    measures left, so that the same lazy images load as on a first visit."""
     foreign = []
     context = open_context(browser, base_url, foreign=foreign)
+    tab = context.new_page()
+    fresh_tab_size = tab.viewport_size
     try:
-        return inspect_page(context, site_page, foreign)
+        reports = {}
+        for site_page in site_pages:
+            context.clear_cookies()
+            tab.set_viewport_size(fresh_tab_size)
+            reports[site_page] = inspect_page(tab, site_page, foreign)
+        return reports
     finally:
         context.close()
 
 
-def inspect_page(context, site_page, foreign):
-    """Load the page in a fresh tab of `context` and read everything the gates check: the
-    sobriety figures as loaded, then the layout at each width, then the keyboard and axe-core."""
-    page = context.new_page()
+def inspect_page(page, site_page, foreign):
+    """Load the page in the open tab `page` and read everything the gates check: the sobriety
+    figures as loaded, then the layout at each width, then the keyboard and axe-core.
+
+    `foreign` lists the requests to other hosts that the tab's context blocked: the report keeps
+    those made from here on. The listeners added here are removed at the end: left on a tab
+    reused for the next pages, they would add those pages' errors to this page's report."""
     requests, errors = [], []
-    page.on("request", lambda request: requests.append(request))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    first_foreign = len(foreign)
+
+    def on_request(request):
+        requests.append(request)
+
+    def on_page_error(error):
+        errors.append(str(error))
+
+    page.on("request", on_request)
+    page.on("pageerror", on_page_error)
     response = page.goto(site_page.path, wait_until="load")
     report = PageReport(status=response.status, html=response.text())
     report.requests = len(requests)
@@ -196,7 +226,7 @@ def inspect_page(context, site_page, foreign):
     report.bytes_total = sum(_transferred(request) for request in requests)
     report.dom_elements = page.evaluate("document.getElementsByTagName('*').length")
     report.iframes = page.locator("iframe").count()
-    report.cookies = context.cookies()
+    report.cookies = page.context.cookies()
     report.headings = page.evaluate(HEADINGS_JS)
     report.unlabelled_controls = page.evaluate(UNLABELLED_CONTROLS_JS)
     report.forms = page.evaluate(FORMS_JS)
@@ -209,8 +239,10 @@ def inspect_page(context, site_page, foreign):
     report.after_skip_link = page.evaluate(FOCUSED_JS)
     report.invisible_focus = page.evaluate(INVISIBLE_FOCUS_JS)
     report.axe_violations = run_axe(page)
-    report.foreign_requests = foreign
+    report.foreign_requests = foreign[first_foreign:]
     report.script_errors = errors
+    page.remove_listener("request", on_request)
+    page.remove_listener("pageerror", on_page_error)
     return report
 
 

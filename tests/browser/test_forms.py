@@ -1,7 +1,7 @@
 """Public POST forms (contact, registration...): sent empty, they answer with announced errors."""
 
 from tests.browser.gates import assert_no_failures
-from tests.browser.inspection import open_context, run_axe
+from tests.browser.inspection import run_axe
 
 ERRORS_JS = r"""
 () => {
@@ -32,39 +32,34 @@ def required_post_forms(page_reports):
     return list(forms.values())
 
 
-def submit_empty(browser, base_url, page, form):
+def submit_empty(tab, page, form):
     """Send the form empty (the browser's own checks off) and list what the answer lacks."""
-    context = open_context(browser, base_url)
-    tab = context.new_page()
-    try:
-        tab.goto(page.path)
-        element = tab.locator("form").nth(form["index"])
-        element.evaluate("form => { form.noValidate = true; }")
-        with tab.expect_navigation():
-            element.locator("button:not([type=button]), input[type=submit]").first.click()
-        result = tab.evaluate(ERRORS_JS)
-        problems = []
-        if not result["announced"]:
-            problems.append("aucune erreur annoncée (role=alert ou aria-live)")
-        if not result["invalid"]:
-            problems.append("aucun champ marqué aria-invalid")
-        if result["undescribed"]:
-            problems.append(
-                f"erreur non reliée au champ (aria-describedby) : {result['undescribed']}"
-            )
-        problems += [f"axe : {violation['id']} {violation['nodes']}" for violation in run_axe(tab)]
-        return problems
-    finally:
-        context.close()
+    tab.goto(page.path)
+    element = tab.locator("form").nth(form["index"])
+    element.evaluate("form => { form.noValidate = true; }")
+    with tab.expect_navigation():
+        element.locator("button:not([type=button]), input[type=submit]").first.click()
+    result = tab.evaluate(ERRORS_JS)
+    problems = []
+    if not result["announced"]:
+        problems.append("aucune erreur annoncée (role=alert ou aria-live)")
+    if not result["invalid"]:
+        problems.append("aucun champ marqué aria-invalid")
+    if result["undescribed"]:
+        problems.append(f"erreur non reliée au champ (aria-describedby) : {result['undescribed']}")
+    problems += [f"axe : {violation['id']} {violation['nodes']}" for violation in run_axe(tab)]
+    return problems
 
 
-def test_empty_post_forms_show_announced_errors(browser, demo_site, page_reports):
+def test_empty_post_forms_show_announced_errors(new_page, page_reports):
+    """All forms are sent from one tab (a context per form cost Chromium a renderer process
+    each): an empty form's errors depend on no earlier visit, and the CSRF cookie stays valid."""
     forms = required_post_forms(page_reports)
     assert forms, "aucun formulaire POST public trouvé (contact, inscription...)"
     assert_no_failures(
         {
             f"{page.label} formulaire {form['action'] or '(même page)'}": submit_empty(
-                browser, demo_site.url, page, form
+                new_page, page, form
             )
             for page, form in forms
         },

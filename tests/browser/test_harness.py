@@ -26,8 +26,9 @@ def test_a_bad_page_trips_every_gate(browser, demo_site):
         "**/mauvaise-page/",
         lambda route: route.fulfill(body=BAD_PAGE, content_type="text/html; charset=utf-8"),
     )
+    bad_page = SitePage("mauvaise page", "/mauvaise-page/")
     try:
-        report = inspect_page(context, SitePage("mauvaise page", "/mauvaise-page/"), foreign)
+        report = inspect_page(context.new_page(), bad_page, foreign)
     finally:
         context.close()
 
@@ -62,8 +63,9 @@ def test_a_bad_layout_trips_the_layout_gates(browser, demo_site):
         "**/mauvaise-mise-en-page/",
         lambda route: route.fulfill(body=BAD_LAYOUT, content_type="text/html; charset=utf-8"),
     )
+    bad_layout = SitePage("mise en page", "/mauvaise-mise-en-page/")
     try:
-        report = inspect_page(context, SitePage("mise en page", "/mauvaise-mise-en-page/"), [])
+        report = inspect_page(context.new_page(), bad_layout, [])
     finally:
         context.close()
 

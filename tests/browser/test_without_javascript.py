@@ -1,5 +1,7 @@
 """With JavaScript off, every page still shows its content and every GET form still works."""
 
+import pytest
+
 from tests.browser.discovery import SEARCH_QUERY
 from tests.browser.gates import assert_no_failures
 from tests.browser.inspection import open_context
@@ -27,41 +29,45 @@ def get_forms(noscript_reports):
     return list(forms.values())
 
 
-def submit_without_javascript(browser, base_url, page, form):
+@pytest.fixture
+def tab_without_javascript(browser, demo_site):
+    """One tab with JavaScript off for every GET form (a context per form cost Chromium a
+    renderer process each): a GET form's answer depends on no earlier visit."""
+    context = open_context(browser, demo_site.url, javascript=False)
+    yield context.new_page()
+    context.close()
+
+
+def submit_without_javascript(tab, page, form):
     """Fill the first text field (if any), press the form's submit button; return the problem."""
-    context = open_context(browser, base_url, javascript=False)
-    tab = context.new_page()
-    try:
-        tab.goto(page.path)
-        element = tab.locator("form").nth(form["index"])
-        text_field = element.locator("input[type=search], input[type=text]").first
-        filled = text_field.get_attribute("name") if text_field.count() else None
-        if filled:
-            text_field.fill(SEARCH_QUERY)
-        submit = element.locator("button:not([type=button]), input[type=submit]")
-        if submit.count() == 0:
-            return "aucun bouton d'envoi"
-        with tab.expect_navigation() as navigation:
-            submit.first.click()
-        response = navigation.value
-        if response.status != 200:
-            return f"statut {response.status} sur {response.url}"
-        if filled and f"{filled}={SEARCH_QUERY}" not in response.url:
-            return f"le champ {filled} n'est pas dans l'adresse {response.url}"
-        if len(tab.locator("main").inner_text()) < MIN_MAIN_TEXT:
-            return "page de résultat vide"
-        return ""
-    finally:
-        context.close()
+    tab.goto(page.path)
+    element = tab.locator("form").nth(form["index"])
+    text_field = element.locator("input[type=search], input[type=text]").first
+    filled = text_field.get_attribute("name") if text_field.count() else None
+    if filled:
+        text_field.fill(SEARCH_QUERY)
+    submit = element.locator("button:not([type=button]), input[type=submit]")
+    if submit.count() == 0:
+        return "aucun bouton d'envoi"
+    with tab.expect_navigation() as navigation:
+        submit.first.click()
+    response = navigation.value
+    if response.status != 200:
+        return f"statut {response.status} sur {response.url}"
+    if filled and f"{filled}={SEARCH_QUERY}" not in response.url:
+        return f"le champ {filled} n'est pas dans l'adresse {response.url}"
+    if len(tab.locator("main").inner_text()) < MIN_MAIN_TEXT:
+        return "page de résultat vide"
+    return ""
 
 
-def test_every_get_form_works(browser, demo_site, noscript_reports):
+def test_every_get_form_works(tab_without_javascript, noscript_reports):
     forms = get_forms(noscript_reports)
     assert forms, "aucun formulaire GET trouvé (la recherche de l'en-tête devrait l'être)"
     assert_no_failures(
         {
             f"{page.label} formulaire {form['action'] or '(même page)'}": submit_without_javascript(
-                browser, demo_site.url, page, form
+                tab_without_javascript, page, form
             )
             for page, form in forms
         },
