@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 import redis
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -69,8 +70,11 @@ def available(cache):
 
 def a_page(title):
     """A live page under the site's home. An earlier test on a committed database may have
-    emptied every table, Wagtail's root page and locale included: they are made again."""
+    emptied every table, Wagtail's root page and locale included: they are made again. After a
+    `serialized_rollback` test (the migration tests) the content types went too, without the
+    signal that makes them again: the ids Django keeps in memory for them are forgotten."""
     if not Page.objects.exists():
+        ContentType.objects.clear_cache()
         Locale.objects.get_or_create(language_code="fr")
         Page.add_root(instance=Page(title="Racine", slug="root"))
     return StandardPageFactory(parent=ensure_home_page(), title=title, slug="partagee")
