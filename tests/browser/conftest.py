@@ -175,7 +175,10 @@ def _database_for_the_server(django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    """Chromium, started after the test database: once Playwright's event loop runs in this
+    thread, Django hands out new connection objects, which `template_databases` has not
+    patched to copy the run's migrated database, and the database would be migrated again."""
     reason = chromium_missing_reason()
     if reason:
         pytest.fail(f"{reason} (REQUIRE_BROWSER est défini)")
