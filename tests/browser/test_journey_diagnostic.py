@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from directory.demo import DEMO_ACCOUNTS, PROVIDER_PASSWORD
+from directory.demo import DEMO_ACCOUNTS
 from directory.models import ContactRequest, ProviderPage
-from tests.browser.admin import log_in
+from tests.browser.admin import sign_in
 from tests.browser.inspection import open_context
 
 ASSOCIATION = "Union sportive de Vitré (parcours navigateur)"
@@ -44,7 +44,7 @@ def run_the_diagnostic(tab):
         tab.get_by_role("button", name="Voir mon plan").click()
 
 
-def test_an_association_asks_two_providers_who_each_find_the_plan(tabs, providers):
+def test_an_association_asks_two_providers_who_each_find_the_plan(tabs, providers, demo_site):
     association, *provider_tabs = tabs
     (_first_user, first), (_second_user, second) = providers
 
@@ -74,7 +74,7 @@ def test_an_association_asks_two_providers_who_each_find_the_plan(tabs, provider
     assert first.title in confirmation and second.title in confirmation
 
     for (username, profile), tab in zip(providers, provider_tabs, strict=True):
-        log_in(tab, username, PROVIDER_PASSWORD)
+        sign_in(tab, demo_site.url, username)
         tab.goto("/admin/directory/contactrequest/")
         rows = tab.locator("tbody tr").filter(has_text=ASSOCIATION)
         assert rows.count() == 1  # its own request only, not the other provider's

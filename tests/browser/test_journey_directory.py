@@ -7,7 +7,7 @@ from directory.demo import DEMO_ACCOUNTS, PROVIDER_PASSWORD
 from directory.models import ProviderPage
 from guides.demo import MODERATOR_LOGIN
 from home.groups import MODERATION_WORKFLOW_NAME
-from tests.browser.admin import log_in, run_footer_action
+from tests.browser.admin import log_in, run_footer_action, sign_in
 from tests.browser.inspection import open_context
 
 NEW_INTRODUCTION = (
@@ -38,7 +38,7 @@ def tabs(browser, demo_site):
         context.close()
 
 
-def test_provider_edits_moderator_approves_directory_shows_it(tabs, provider_pages):
+def test_provider_edits_moderator_approves_directory_shows_it(tabs, provider_pages, demo_site):
     provider, moderator, visitor = tabs
     username, own, other = provider_pages
 
@@ -50,7 +50,7 @@ def test_provider_edits_moderator_approves_directory_shows_it(tabs, provider_pag
     visitor.goto(own.url)
     assert NEW_INTRODUCTION not in visitor.locator("main").inner_text()
 
-    log_in(moderator, *MODERATOR_LOGIN)
+    sign_in(moderator, demo_site.url, MODERATOR_LOGIN[0])
     moderator.goto(f"/admin/pages/{own.pk}/edit/")
     run_footer_action(moderator, "Approuver et Publier")
 
@@ -61,10 +61,10 @@ def test_provider_edits_moderator_approves_directory_shows_it(tabs, provider_pag
     assert NEW_INTRODUCTION[:60] in card.inner_text()
 
 
-def test_provider_cannot_open_another_providers_page(tabs, provider_pages):
+def test_provider_cannot_open_another_providers_page(tabs, provider_pages, demo_site):
     provider = tabs[0]
     username, own, other = provider_pages
-    log_in(provider, username, PROVIDER_PASSWORD)
+    sign_in(provider, demo_site.url, username)
     provider.goto(f"/admin/pages/{other.pk}/edit/")
     assert provider.locator("form#page-edit-form").count() == 0
     assert provider.url.endswith("/admin/")

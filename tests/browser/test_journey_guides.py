@@ -5,7 +5,7 @@ import pytest
 from guides.demo import EDITOR_LOGIN, MODERATOR_LOGIN
 from guides.models import GuideIndexPage, GuidePage
 from home.groups import MODERATION_WORKFLOW_NAME
-from tests.browser.admin import add_stream_block, log_in, run_footer_action
+from tests.browser.admin import add_stream_block, run_footer_action, sign_in
 from tests.browser.inspection import open_context, run_axe
 
 SLUG = "ag-en-visio-libre"
@@ -52,11 +52,11 @@ def write_guide(tab, index):
     tab.fill("#id_slug", SLUG)
 
 
-def test_editor_writes_moderator_approves_guide_goes_live(tabs):
+def test_editor_writes_moderator_approves_guide_goes_live(tabs, demo_site):
     editor, moderator, reader = tabs
     index = GuideIndexPage.objects.get()
 
-    log_in(editor, *EDITOR_LOGIN)
+    sign_in(editor, demo_site.url, EDITOR_LOGIN[0])
     write_guide(editor, index)
     run_footer_action(editor, f"Soumettre à {MODERATION_WORKFLOW_NAME}")
     assert "soumise pour modération" in editor.locator(".messages").inner_text()
@@ -66,7 +66,7 @@ def test_editor_writes_moderator_approves_guide_goes_live(tabs):
     assert guide.current_workflow_state.status == "in_progress"
     assert reader.goto(f"{index.url}{SLUG}/").status == 404
 
-    log_in(moderator, *MODERATOR_LOGIN)
+    sign_in(moderator, demo_site.url, MODERATOR_LOGIN[0])
     moderator.goto(f"/admin/pages/{guide.pk}/edit/")
     run_footer_action(moderator, "Approuver et Publier")
 
