@@ -10,4 +10,3 @@ class DiagnosticConfig(AppConfig):
             support_views,
             views,
         )
-
