@@ -71,8 +71,9 @@ test: install ## Run the test suite and the browser gates (skipped, with the rea
 test-deploy: install ## The servers of deploy/ on loopback: nginx, gunicorn, PostgreSQL, Redis, S3 (moto)
 	$(BIN)/pytest tests/deploy -p no:xdist --durations=5
 
-lint: install ## Ruff, Django's checks and missing migrations
+lint: install ## Ruff (rules and formatting), Django's checks and missing migrations
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
