@@ -15,6 +15,8 @@ from directory.models import ProviderApplication
 from tests.directory import test_provider_permissions as permission_tests
 from tests.factories.directory import ContactRequestFactory, ProviderApplicationFactory
 
+# Two profiles A and B, their providers, an editor and a moderator, built once for the module.
+world_rows = permission_tests.world_rows
 world = permission_tests.world
 
 EDITOR_GUIDE = "guide.wagtail.org"

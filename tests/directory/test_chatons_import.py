@@ -31,7 +31,8 @@ from tests.factories.directory import ProviderPageFactory, ToolFactory
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).parent / "chatons_samples"
-# Two profiles A and B, their providers, an editor and a moderator.
+# Two profiles A and B, their providers, an editor and a moderator, built once for the module.
+world_rows = permission_tests.world_rows
 world = permission_tests.world
 
 

@@ -8,14 +8,16 @@ import re
 import pytest
 from wagtail.search import index
 
+from directory.models import ProviderPage
+from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import ProprietaryServiceFactory
-from tests.factories.directory import ProviderPageFactory, ToolFactory
+from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory, ToolFactory
+from tests.helpers import shared_test_data, without_index_updates
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def providers(directory):
+def build_indexed_providers(directory):
     gmail = ProprietaryServiceFactory(name="Gmail", slug="gmail")
     zoom = ProprietaryServiceFactory(name="Zoom", slug="zoom")
     thunderbird = ToolFactory(name="Thunderbird", slug="thunderbird", replaces=[gmail])
@@ -41,6 +43,21 @@ def providers(directory):
     for page in pages.values():
         index.insert_or_update_object(page)  # what the queued task does once the save commits
     return pages
+
+
+@pytest.fixture(scope="module")
+def indexed_providers(django_db_setup, django_db_blocker):
+    """Built and indexed once for the module; what a test changes (tools, services, the index)
+    is rolled back after it."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        yield build_indexed_providers(DirectoryIndexPageFactory(parent=ensure_home_page()))
+
+
+@pytest.fixture
+def providers(db, indexed_providers):
+    """The three providers read again for each test: none gets an instance whose tools an
+    earlier test changed in memory."""
+    return {name: ProviderPage.objects.get(pk=page.pk) for name, page in indexed_providers.items()}
 
 
 def found(client, query):

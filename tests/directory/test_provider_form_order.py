@@ -6,6 +6,8 @@ from tests.directory import test_provider_permissions as permission_tests
 from tests.directory.test_provider_permissions import edit_url
 from tests.factories.catalogue import FreeAlternativeFactory
 
+# Two profiles A and B, their providers, an editor and a moderator, built once for the module.
+world_rows = permission_tests.world_rows
 world = permission_tests.world
 
 

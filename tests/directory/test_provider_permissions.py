@@ -15,20 +15,25 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from directory.models import ProviderPage
+from directory.models import DirectoryIndexPage, ProviderPage
 from directory.permissions import grant_provider_access
 from guides.models import GuideIndexPage, GuidePage
-from home.demo_tools import ensure_user
+from home.demo_tools import ensure_home_page, ensure_user
 from home.groups import EDITORS, MODERATORS
 from tests.factories.catalogue import CategoryFactory, FreeAlternativeFactory
-from tests.factories.directory import ContactRequestFactory, ProviderPageFactory
-from tests.helpers import assert_query_budget
+from tests.factories.directory import (
+    ContactRequestFactory,
+    DirectoryIndexPageFactory,
+    ProviderPageFactory,
+)
+from tests.helpers import assert_query_budget, shared_test_data, without_index_updates
 
 PASSWORD = "un-mot-de-passe-de-test"
 
 
-@pytest.fixture
-def world(directory, home_page):
+def build_world():
+    home_page = ensure_home_page()
+    directory = DirectoryIndexPageFactory(parent=home_page)
     provider_a = ProviderPageFactory(
         parent=directory, title="Structure A", slug="structure-a", offerings=["diagnostic"]
     )
@@ -56,6 +61,28 @@ def world(directory, home_page):
         "editor": editor,
         "moderator": moderator,
     }
+
+
+@pytest.fixture(scope="module")
+def world_rows(django_db_setup, django_db_blocker):
+    """The rows of `world`, built once for each module that uses it instead of once per test;
+    what a test changes is rolled back after it."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        yield build_world()
+
+
+@pytest.fixture
+def world(db, world_rows):
+    """Two profiles A and B, their providers, a guide, an editor and a moderator: read again
+    for each test, so that no test gets an instance an earlier one changed in memory (a login
+    sets `last_login`, Wagtail keeps permissions and relations on the instance)."""
+    return {name: type(row).objects.get(pk=row.pk) for name, row in world_rows.items()}
+
+
+@pytest.fixture
+def directory(db, world_rows):
+    """The directory of `world`'s profiles (there is only one), instead of a new one."""
+    return DirectoryIndexPage.objects.get()
 
 
 def edit_url(page):

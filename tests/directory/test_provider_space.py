@@ -14,8 +14,11 @@ from tests.directory.test_provider_permissions import edit_url, post_edit
 from tests.factories.directory import ContactRequestFactory, ProviderPageFactory
 from tests.helpers import assert_query_budget
 
-# Two profiles A and B, their providers, an editor and a moderator.
+# Two profiles A and B, their providers, an editor and a moderator, built once for the module;
+# their directory, where the tests add profiles.
+world_rows = permission_tests.world_rows
 world = permission_tests.world
+directory = permission_tests.directory
 
 MODERATOR_FIELDS = ("slug", "seo_title", "search_description", "show_in_menus")
 SCHEDULE_FIELDS = ("go_live_at", "expire_at")

@@ -12,7 +12,7 @@ from django.http import Http404
 from directory.models import ContactRequest, ProviderApplication
 from directory.onboarding import approve_application
 from directory.wagtail_hooks import ContactRequestAdmin
-from home.demo_tools import ensure_user
+from home.demo_tools import ensure_home_page, ensure_user
 from home.groups import EDITORS, MODERATORS
 from outbox.models import OutgoingEmail
 from tests.factories.directory import (
@@ -25,6 +25,7 @@ from tests.factories.webinars import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
+from tests.helpers import shared_test_data, without_index_updates
 
 PASSWORD = "un-mot-de-passe-de-test"
 
@@ -95,10 +96,10 @@ def body_of(response):
     return response.content.decode()
 
 
-@pytest.fixture
-def world(home_page):
+def build_world():
     """Two providers with one contact request each, and one row of every other list."""
-    directory = DirectoryIndexPageFactory(parent=home_page)
+    home_page = ensure_home_page()
+    DirectoryIndexPageFactory(parent=home_page)
     moderator = ensure_user(
         "moderatrice", PASSWORD, email="m@example.org", groups=[Group.objects.get(name=MODERATORS)]
     )
@@ -123,7 +124,6 @@ def world(home_page):
         to=["personne@example.org"], subject=ROWS["email"][1], body_text="Bonjour."
     )
     return {
-        "directory": directory,
         "users": {
             "anonymous": None,
             "provider_a": providers["A"].account,
@@ -139,6 +139,25 @@ def world(home_page):
             "email": email.pk,
         },
     }
+
+
+@pytest.fixture(scope="module")
+def world_rows(django_db_setup, django_db_blocker):
+    """The rows of `world`, built once for the module; what a test changes is rolled back
+    after it."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        yield build_world()
+
+
+@pytest.fixture
+def world(db, world_rows):
+    """The accounts of each role, read again for each test (a login sets `last_login`, Wagtail
+    keeps permissions on the instance), and the ids of the rows each list shows."""
+    users = {
+        role: None if user is None else type(user).objects.get(pk=user.pk)
+        for role, user in world_rows["users"].items()
+    }
+    return {"users": users, "pks": world_rows["pks"]}
 
 
 def log_in(client, world, role, admin_user):

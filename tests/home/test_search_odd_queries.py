@@ -9,26 +9,36 @@ import re
 import pytest
 from django.core.management import call_command
 
+from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import (
     CatalogueIndexPageFactory,
     CategoryFactory,
     ProprietaryServiceFactory,
 )
 from tests.factories.home import StandardPageFactory
+from tests.helpers import shared_test_data, without_index_updates
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content(home_page):
-    CatalogueIndexPageFactory(parent=home_page)
-    ProprietaryServiceFactory(
-        name="Gmail", slug="gmail", category=CategoryFactory(name="Courrier électronique")
-    )
-    StandardPageFactory(
-        parent=home_page, title="Quitter Gmail", slug="quitter-gmail", introduction="Le courriel."
-    )
-    call_command("update_index", verbosity=0)
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """A catalogue entry and a page about Gmail, indexed once for the module: the tests only
+    search them."""
+    with shared_test_data(django_db_blocker), without_index_updates():
+        home_page = ensure_home_page()
+        CatalogueIndexPageFactory(parent=home_page)
+        ProprietaryServiceFactory(
+            name="Gmail", slug="gmail", category=CategoryFactory(name="Courrier électronique")
+        )
+        StandardPageFactory(
+            parent=home_page,
+            title="Quitter Gmail",
+            slug="quitter-gmail",
+            introduction="Le courriel.",
+        )
+        call_command("update_index", verbosity=0)
+        yield
 
 
 def search(client, **params):
