@@ -57,6 +57,16 @@ def shared_test_data(django_db_blocker):
     cache.clear()
 
 
+def read_again(rows):
+    """{name: row} with each row read again from the database (None stays None).
+
+    For the tests of a module whose rows are built once (`shared_test_data`): no test gets an
+    instance that an earlier one changed in memory (a login sets `last_login`, Wagtail keeps
+    permissions and relations on an instance).
+    """
+    return {name: row and type(row).objects.get(pk=row.pk) for name, row in rows.items()}
+
+
 class _NotIndexed:
     """Stands for modelsearch's indexing task: a saved object is not indexed."""
 

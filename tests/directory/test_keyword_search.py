@@ -8,11 +8,10 @@ import re
 import pytest
 from wagtail.search import index
 
-from directory.models import ProviderPage
 from home.demo_tools import ensure_home_page
 from tests.factories.catalogue import ProprietaryServiceFactory
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory, ToolFactory
-from tests.helpers import shared_test_data, without_index_updates
+from tests.helpers import read_again, shared_test_data, without_index_updates
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +54,8 @@ def indexed_providers(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def providers(db, indexed_providers):
-    """The three providers read again for each test: none gets an instance whose tools an
-    earlier test changed in memory."""
-    return {name: ProviderPage.objects.get(pk=page.pk) for name, page in indexed_providers.items()}
+    """The three providers, read again for each test (`read_again`)."""
+    return read_again(indexed_providers)
 
 
 def found(client, query):

@@ -26,7 +26,12 @@ from tests.factories.directory import (
     DirectoryIndexPageFactory,
     ProviderPageFactory,
 )
-from tests.helpers import assert_query_budget, shared_test_data, without_index_updates
+from tests.helpers import (
+    assert_query_budget,
+    read_again,
+    shared_test_data,
+    without_index_updates,
+)
 
 PASSWORD = "un-mot-de-passe-de-test"
 
@@ -73,10 +78,9 @@ def world_rows(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def world(db, world_rows):
-    """Two profiles A and B, their providers, a guide, an editor and a moderator: read again
-    for each test, so that no test gets an instance an earlier one changed in memory (a login
-    sets `last_login`, Wagtail keeps permissions and relations on the instance)."""
-    return {name: type(row).objects.get(pk=row.pk) for name, row in world_rows.items()}
+    """Two profiles A and B, their providers, a guide, an editor and a moderator, read again
+    for each test (`read_again`)."""
+    return read_again(world_rows)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from home.demo_tools import ensure_home_page
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
-from tests.helpers import shared_test_data, without_index_updates
+from tests.helpers import read_again, shared_test_data, without_index_updates
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,14 @@ def shared_directory(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def directory(shared_directory):
-    return shared_directory[0]
+def directory(db, shared_directory):
+    return read_again({"directory": shared_directory[0]})["directory"]
 
 
 @pytest.fixture
-def providers(shared_directory):
-    return shared_directory[1]
+def providers(db, shared_directory):
+    """The module's providers, read again for each test (`read_again`)."""
+    return read_again(shared_directory[1])
 
 
 def build_providers(directory):

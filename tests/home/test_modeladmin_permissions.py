@@ -25,7 +25,7 @@ from tests.factories.webinars import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
-from tests.helpers import shared_test_data, without_index_updates
+from tests.helpers import read_again, shared_test_data, without_index_updates
 
 PASSWORD = "un-mot-de-passe-de-test"
 
@@ -151,13 +151,9 @@ def world_rows(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def world(db, world_rows):
-    """The accounts of each role, read again for each test (a login sets `last_login`, Wagtail
-    keeps permissions on the instance), and the ids of the rows each list shows."""
-    users = {
-        role: None if user is None else type(user).objects.get(pk=user.pk)
-        for role, user in world_rows["users"].items()
-    }
-    return {"users": users, "pks": world_rows["pks"]}
+    """The accounts of each role, read again for each test (`read_again`), and the ids of the
+    rows each list shows."""
+    return {"users": read_again(world_rows["users"]), "pks": world_rows["pks"]}
 
 
 def log_in(client, world, role, admin_user):
