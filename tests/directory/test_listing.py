@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from directory.models import Department, Offering, ProviderPage, Region
+from directory.models import Department, Offering, Region
 from home.demo_tools import ensure_home_page
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory, ToolFactory
-from tests.helpers import assert_query_budget, shared_test_data
+from tests.helpers import assert_query_budget, read_again, shared_test_data
 
 
 def build_four_providers(directory):
@@ -65,9 +65,8 @@ def four_providers(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def providers(db, four_providers):
-    """The four providers read again for each test: none gets an instance an earlier test
-    changed in memory (unpublished, for one)."""
-    return {name: ProviderPage.objects.get(pk=page.pk) for name, page in four_providers.items()}
+    """The four providers, read again for each test (`read_again`): one test unpublishes one."""
+    return read_again(four_providers)
 
 
 def listed_titles(response):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from directory.models import DirectoryIndexPage
 from home.demo_tools import ensure_home_page
 from tests.factories.directory import DirectoryIndexPageFactory, ProviderPageFactory
 from tests.helpers import read_again, shared_test_data, without_index_updates
@@ -25,7 +26,7 @@ def shared_directory(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def directory(db, shared_directory):
-    return read_again({"directory": shared_directory[0]})["directory"]
+    return DirectoryIndexPage.objects.get(pk=shared_directory[0].pk)
 
 
 @pytest.fixture
